@@ -1,0 +1,7 @@
+"""Lets ``python -m posturebreak`` behave exactly like the ``posture-break`` command."""
+
+import sys
+
+from posturebreak.cli import main
+
+sys.exit(main())

@@ -1,0 +1,169 @@
+"""Builds the running app and wires its parts together.
+
+Start-up order: Qt application → single-instance claim (a second launch
+hands over and exits) → schedule and scheduler → tray → notifiers →
+control commands → first tray refresh and scheduler start.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import timedelta
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from posturebreak import APP_ID, APP_NAME, __version__
+from posturebreak.core.clock import Clock, TimeScale
+from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
+from posturebreak.core.status import status_line
+from posturebreak.paths import AppPaths
+from posturebreak.resources import resource_path
+from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
+from posturebreak.services.notify import Notification, NotifierChain, PlyerNotifier
+from posturebreak.services.scheduler import ReminderScheduler
+from posturebreak.ui.dialogs import InfoWindows
+from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
+from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
+
+log = logging.getLogger(__name__)
+
+_PAUSE_MINUTES: dict[PauseLength, int | None] = {
+    PauseLength.HALF_HOUR: 30,
+    PauseLength.HOUR: 60,
+    PauseLength.UNTIL_TOMORROW: None,
+}
+_TOOLTIP_REFRESH_MS = 30_000
+
+
+class PostureBreakApp(QObject):
+    """The running app: schedule, tray, notifications and control socket, wired."""
+
+    def __init__(self, paths: AppPaths, clock: Clock, time_scale: TimeScale) -> None:
+        super().__init__()
+        self._clock = clock
+        self._time_scale = time_scale
+        self.server = InstanceServer(paths.instance_name, self.handle_command, self)
+
+        intervals = {
+            kind: time_scale.apply(timedelta(minutes=reminder.default_interval_minutes))
+            for kind, reminder in REMINDERS.items()
+        }
+        self.scheduler = ReminderScheduler(
+            ReminderSchedule(intervals, clock.now()), clock, parent=self
+        )
+
+        icon_path = resource_path("icons/posture-break.svg")
+        icon = QIcon(str(icon_path))
+        self.tray = TrayIcon(
+            self.tray_state, icon, QIcon(str(resource_path("icons/posture-break-paused.svg"))), self
+        )
+        self.windows = InfoWindows(icon)
+        self.notifier = NotifierChain(
+            [PlyerNotifier(icon_path), TrayMessageNotifier(self.tray.tray), WindowNotifier()]
+        )
+
+        self.scheduler.reminder_due.connect(self.remind)
+        self.scheduler.changed.connect(self.tray.refresh)
+        self.tray.take_break_requested.connect(self.take_break_now)
+        self.tray.pause_requested.connect(self.pause)
+        self.tray.resume_requested.connect(self.scheduler.resume)
+        self.tray.skip_requested.connect(self.scheduler.skip_next)
+        self.tray.settings_requested.connect(self.windows.show_settings)
+        self.tray.about_requested.connect(self.windows.show_about)
+        self.tray.quit_requested.connect(QApplication.quit)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.timeout.connect(self.tray.refresh)
+
+    def start(self) -> None:
+        """Shows the tray icon and starts the reminders."""
+        self.tray.tray.show()
+        self.scheduler.start()
+        self.tray.refresh()
+        self._refresh_timer.start(_TOOLTIP_REFRESH_MS)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            log.info("%s %s started; %s", APP_NAME, __version__, self.status())
+        else:
+            log.warning("No system tray found; reminders go on without the tray icon")
+            self.notifier.show(
+                Notification(
+                    f"{APP_NAME} is running without a tray icon",
+                    "No system tray was found. Reminders still come; "
+                    "the icon appears when a tray does.",
+                )
+            )
+
+    def stop(self) -> None:
+        self._refresh_timer.stop()
+        self.scheduler.shutdown()
+        self.server.close()
+        self.tray.tray.hide()
+
+    def status(self) -> str:
+        return status_line(self.scheduler.schedule, self._clock.now())
+
+    def tray_state(self) -> TrayState:
+        return TrayState(self.status(), self.scheduler.schedule.is_paused)
+
+    def remind(self, kind: ReminderKind) -> None:
+        reminder = REMINDERS[kind]
+        self.notifier.show(Notification(reminder.title, reminder.instruction))
+
+    def take_break_now(self) -> None:
+        self.scheduler.remind_now(ReminderKind.STRETCH)
+
+    def pause(self, length: PauseLength) -> None:
+        self.pause_for_minutes(_PAUSE_MINUTES[length])
+
+    def pause_for_minutes(self, minutes: float | None) -> None:
+        """Pauses for ``minutes`` (time-scaled), or until tomorrow when None."""
+        now = self._clock.now()
+        if minutes is None:
+            until = start_of_tomorrow(now)
+        else:
+            until = now + self._time_scale.apply(timedelta(minutes=minutes))
+        self.scheduler.pause(until)
+
+    def handle_command(self, request: Request) -> Reply:
+        """Carries out one command from the control socket."""
+        command = request.get("command")
+        if command == "show":
+            self.notifier.show(Notification(f"{APP_NAME} is already running", self.status()))
+        elif command == "pause":
+            minutes = request.get("minutes")
+            if minutes is not None and not (isinstance(minutes, int | float) and minutes > 0):
+                return {"ok": False, "error": f"minutes must be a positive number, got {minutes!r}"}
+            self.pause_for_minutes(minutes)
+        elif command == "resume":
+            self.scheduler.resume()
+        elif command == "skip":
+            self.scheduler.skip_next()
+        elif command == "break-now":
+            self.take_break_now()
+        elif command not in ("ping", "status"):
+            return {"ok": False, "error": f"unknown command {command!r}"}
+        return {"ok": True, "status": self.status(), "paused": self.scheduler.schedule.is_paused}
+
+
+def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
+    """Runs the tray app until Quit; returns the process exit code."""
+    qt_app = QApplication([sys.argv[0]])
+    qt_app.setApplicationName(APP_ID)
+    qt_app.setApplicationDisplayName(APP_NAME)
+    qt_app.setApplicationVersion(__version__)
+    qt_app.setDesktopFileName(APP_ID)
+    qt_app.setQuitOnLastWindowClosed(False)
+
+    app = PostureBreakApp(paths, clock, time_scale)
+    if not app.server.claim():
+        reply = send_command(paths.instance_name, {"command": "show"})
+        log.info("%s is already running (%s); asked it to show itself", APP_NAME, reply)
+        print(f"{APP_NAME} is already running.", file=sys.stderr)
+        return 0
+    qt_app.aboutToQuit.connect(app.stop)
+    app.start()
+    return qt_app.exec()

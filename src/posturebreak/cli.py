@@ -1,0 +1,101 @@
+"""The ``posture-break`` command line: start the tray app, or control the running one."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from posturebreak import APP_NAME, __version__
+from posturebreak.core.clock import SystemClock, TimeScale
+from posturebreak.logsetup import configure_logging
+from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
+
+TIME_SCALE_ENV = "POSTURE_BREAK_TIME_SCALE"
+
+# Control commands sent to the running instance, with their help text.
+_CONTROL_COMMANDS = {
+    "status": "print what comes next, or until when reminders are paused",
+    "pause": "pause reminders (default 30 minutes)",
+    "resume": "resume paused reminders",
+    "skip": "skip the next reminder",
+    "break-now": "take a stretch break now",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="posture-break",
+        description=f"{APP_NAME}: tray reminders to stretch, sit evenly and move your feet. "
+        "Without a command, starts the tray app (or shows the one already running).",
+        epilog=f"Environment: {PROFILE_DIR_ENV}=DIR is the same as --profile-dir DIR; "
+        f"{TIME_SCALE_ENV}=N makes time run N times faster (60: a minute passes in a "
+        "second), for demos and tests.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--profile-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep settings, log database and log files under DIR instead of the usual folders",
+    )
+    parser.add_argument("--verbose", action="store_true", help="also log to stderr, in detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in _CONTROL_COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        if name == "pause":
+            length = sub.add_mutually_exclusive_group()
+            length.add_argument("--minutes", type=_positive_number, default=30, help="how long")
+            length.add_argument(
+                "--until-tomorrow", action="store_true", help="pause until midnight"
+            )
+    return parser
+
+
+def _positive_number(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = AppPaths.resolve(args.profile_dir)
+    try:
+        time_scale = TimeScale.parse(os.environ.get(TIME_SCALE_ENV))
+    except ValueError as error:
+        parser.error(f"{TIME_SCALE_ENV}: {error}")
+
+    if args.command is not None:
+        return _control(paths, args)
+
+    configure_logging(paths.log_dir, verbose=args.verbose)
+    paths.create()
+    from posturebreak.app import run_gui  # Qt widgets load only when the GUI is wanted
+
+    return run_gui(paths, SystemClock(), time_scale)
+
+
+def _control(paths: AppPaths, args: argparse.Namespace) -> int:
+    """Sends a command to the running instance and prints its answer."""
+    from PySide6.QtCore import QCoreApplication
+
+    from posturebreak.services.instance import send_command
+
+    _qt = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    request: dict[str, object] = {"command": args.command}
+    if args.command == "pause":
+        request["minutes"] = None if args.until_tomorrow else args.minutes
+    reply = send_command(paths.instance_name, request)
+    if reply is None:
+        print(f"{APP_NAME} is not running.", file=sys.stderr)
+        return 1
+    if not reply.get("ok"):
+        print(f"{APP_NAME}: {reply.get('error', 'the command failed')}", file=sys.stderr)
+        return 1
+    print(reply.get("status", ""))
+    return 0

@@ -1,0 +1,1 @@
+"""Domain rules with no Qt imports, so they are unit-tested in milliseconds."""

@@ -1,0 +1,37 @@
+"""The one-line status the tray tooltip and the control socket report."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.schedule import ReminderSchedule
+
+
+def describe_wait(wait: timedelta) -> str:
+    """Rounds a wait to what a person wants to read: "in 23 min", "in 1 h 5 min"."""
+    minutes = int(wait.total_seconds() + 59) // 60  # round up: never promise too early
+    if minutes <= 1:
+        return "in 1 min" if wait > timedelta(seconds=30) else "in less than a minute"
+    if minutes < 60:
+        return f"in {minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"in {hours} h" if rest == 0 else f"in {hours} h {rest} min"
+
+
+def describe_moment(moment: datetime, now: datetime, zone: tzinfo | None = None) -> str:
+    """A local clock time, with the weekday when it is not today: "14:30", "Wed 00:00"."""
+    local, local_now = moment.astimezone(zone), now.astimezone(zone)
+    if local.date() == local_now.date():
+        return local.strftime("%H:%M")
+    return local.strftime("%a %H:%M")
+
+
+def status_line(schedule: ReminderSchedule, now: datetime, zone: tzinfo | None = None) -> str:
+    """ "Stretch in 23 min" or "Paused until 14:30"."""
+    if schedule.paused_until is not None:
+        return f"Paused until {describe_moment(schedule.paused_until, now, zone)}"
+    upcoming = schedule.upcoming()
+    assert upcoming is not None  # only a paused schedule has nothing upcoming
+    kind, due = upcoming
+    return f"{REMINDERS[kind].short_name} {describe_wait(due - now)}"

@@ -1,0 +1,58 @@
+"""Where the app keeps its settings, log database and log files.
+
+Normally the platform's own folders (via platformdirs); ``--profile-dir`` or
+``POSTURE_BREAK_PROFILE_DIR`` moves all three under one folder so tests and
+users can run isolated instances side by side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from posturebreak import APP_ID
+
+PROFILE_DIR_ENV = "POSTURE_BREAK_PROFILE_DIR"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The three folders one instance of the app owns."""
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @classmethod
+    def for_user(cls) -> AppPaths:
+        return cls(
+            config_dir=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+            data_dir=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+            log_dir=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+        )
+
+    @classmethod
+    def under(cls, profile_dir: Path) -> AppPaths:
+        root = profile_dir.expanduser().resolve()
+        return cls(config_dir=root / "config", data_dir=root / "data", log_dir=root / "log")
+
+    @classmethod
+    def resolve(cls, profile_dir: Path | None) -> AppPaths:
+        """The command-line profile folder, else the environment's, else the user's folders."""
+        from_env = os.environ.get(PROFILE_DIR_ENV)
+        chosen = profile_dir or (Path(from_env) if from_env else None)
+        return cls.under(chosen) if chosen is not None else cls.for_user()
+
+    def create(self) -> None:
+        for folder in (self.config_dir, self.data_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def instance_name(self) -> str:
+        """A name for the single-instance socket, unique per user and profile."""
+        digest = hashlib.sha256(str(self.config_dir).encode()).hexdigest()[:12]
+        return f"{APP_ID}-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}"

@@ -1,0 +1,155 @@
+"""Turns the core :class:`ReminderSchedule` into APScheduler jobs on the Qt event loop.
+
+APScheduler 3.x's ``QtScheduler`` has two defects under PySide6, both fixed here:
+
+* it runs jobs in a thread pool, so a job touching Qt would do so from a
+  foreign thread; :class:`~apscheduler.executors.debug.DebugExecutor` runs them
+  on the Qt thread instead;
+* PySide6's ``QTimer.singleShot`` returns ``None``, so the stock scheduler can
+  never cancel its wake-up timer and every reschedule leaves an extra timer
+  chain running; :class:`QtThreadScheduler` keeps one persistent ``QTimer``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.qt import QtScheduler
+from apscheduler.triggers.date import DateTrigger
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from posturebreak.core.clock import Clock
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.schedule import ReminderSchedule
+
+log = logging.getLogger(__name__)
+
+_RESUME_JOB_ID = "resume"
+_MAX_TIMER_MS = 2_147_483_647
+
+
+class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships no types
+    """A ``QtScheduler`` with one reusable wake-up timer that runs jobs on the Qt thread."""
+
+    def __init__(self, **options: Any) -> None:
+        self._wakeup_timer = QTimer()
+        self._wakeup_timer.setSingleShot(True)
+        self._wakeup_timer.timeout.connect(self._process_jobs)
+        options.setdefault("executors", {"default": DebugExecutor()})
+        options.setdefault("timezone", UTC)
+        options.setdefault(
+            "job_defaults",
+            # Run a reminder however late (e.g. after a suspend), but only once.
+            {"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
+        )
+        super().__init__(**options)
+
+    def _start_timer(self, wait_seconds: float | None) -> None:
+        self._wakeup_timer.stop()
+        if wait_seconds is not None:
+            self._wakeup_timer.start(min(int(wait_seconds * 1000), _MAX_TIMER_MS))
+
+    def _stop_timer(self) -> None:
+        self._wakeup_timer.stop()
+
+
+class ReminderScheduler(QObject):
+    """Owns the schedule's jobs: fires reminders when due and applies pause/resume/skip."""
+
+    reminder_due = Signal(object)  # ReminderKind
+    changed = Signal()
+    # Jobs only emit this; the queued connection runs the work after APScheduler has
+    # finished its bookkeeping, which would otherwise delete the jobs we re-add.
+    _job_ran = Signal(str)
+
+    def __init__(
+        self,
+        schedule: ReminderSchedule,
+        clock: Clock,
+        scheduler: QtThreadScheduler | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.schedule = schedule
+        self._clock = clock
+        self._scheduler = scheduler or QtThreadScheduler()
+        self._job_ran.connect(self._on_job_ran, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        self._scheduler.start()
+        self._sync_jobs()
+
+    def shutdown(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+
+    def job_run_times(self) -> dict[str, datetime]:
+        """When each pending job will run, by job id (for status and tests)."""
+        return {job.id: job.next_run_time for job in self._scheduler.get_jobs()}
+
+    def remind_now(self, kind: ReminderKind) -> None:
+        """Gives a reminder at once (e.g. "Take a break now") and restarts its countdown."""
+        self._fire(kind)
+
+    def pause(self, until: datetime) -> None:
+        self.schedule.pause(self._clock.now(), until)
+        log.info("Reminders paused until %s", until.isoformat())
+        self._update()
+
+    def resume(self) -> None:
+        if self.schedule.is_paused:
+            self.schedule.resume(self._clock.now())
+            log.info("Reminders resumed")
+        self._update()
+
+    def skip_next(self) -> ReminderKind:
+        kind = self.schedule.skip_next()
+        log.info("Skipped the next %s reminder", kind)
+        self._update()
+        return kind
+
+    def _on_job_ran(self, job_id: str) -> None:
+        if job_id == _RESUME_JOB_ID:
+            self.resume()
+        else:
+            self._fire(ReminderKind(job_id))
+
+    def _fire(self, kind: ReminderKind) -> None:
+        self.schedule.mark_shown(kind, self._clock.now())
+        self._update()
+        self.reminder_due.emit(kind)
+
+    def _update(self) -> None:
+        self._sync_jobs()
+        self.changed.emit()
+
+    def _sync_jobs(self) -> None:
+        for kind in self.schedule.kinds:
+            due = self.schedule.next_due(kind)
+            if due is None:
+                self._remove_job(kind.value)
+            else:
+                self._put_job(kind.value, due)
+        paused_until = self.schedule.paused_until
+        if paused_until is None:
+            self._remove_job(_RESUME_JOB_ID)
+        else:
+            self._put_job(_RESUME_JOB_ID, paused_until)
+
+    def _put_job(self, job_id: str, when: datetime) -> None:
+        self._scheduler.add_job(
+            self._job_ran.emit,
+            DateTrigger(run_date=when),
+            args=(job_id,),
+            id=job_id,
+            replace_existing=True,
+        )
+
+    def _remove_job(self, job_id: str) -> None:
+        with contextlib.suppress(JobLookupError):
+            self._scheduler.remove_job(job_id)

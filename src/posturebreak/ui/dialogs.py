@@ -1,0 +1,54 @@
+"""Small informational windows opened from the tray menu: About and Settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox
+
+from posturebreak import APP_NAME, __version__
+from posturebreak.core.reminders import REMINDERS
+
+
+class InfoWindows:
+    """Keeps one non-modal window per topic and brings it forward when asked again."""
+
+    def __init__(self, icon: QIcon) -> None:
+        self._icon = icon
+        self._open: dict[str, QMessageBox] = {}
+
+    def _show(self, topic: str, title: str, text: str) -> QMessageBox:
+        box = self._open.get(topic)
+        if box is None:
+            box = QMessageBox(QMessageBox.Icon.NoIcon, title, text)
+            box.setIconPixmap(self._icon.pixmap(64, 64))
+            box.setWindowIcon(self._icon)
+            box.setTextFormat(Qt.TextFormat.RichText)
+            box.setModal(False)
+            self._open[topic] = box
+        box.show()
+        box.raise_()
+        box.activateWindow()
+        return box
+
+    def show_about(self) -> QMessageBox:
+        return self._show(
+            "about",
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Reminds you to stretch, sit evenly and move your feet, "
+            "so your lower back gets the breaks it needs.</p>"
+            "<p>Not medical advice: stop any exercise that hurts.</p>",
+        )
+
+    def show_settings(self) -> QMessageBox:
+        rows = "".join(
+            f"<li>{reminder.title}: every {reminder.default_interval_minutes} min</li>"
+            for reminder in REMINDERS.values()
+        )
+        return self._show(
+            "settings",
+            f"{APP_NAME} settings",
+            f"<p>A settings dialog is coming in the next version.</p>"
+            f"<p>Reminders now:</p><ul>{rows}</ul>",
+        )

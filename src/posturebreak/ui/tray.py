@@ -1,0 +1,93 @@
+"""The tray icon, its tooltip and its menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from posturebreak import APP_NAME
+
+
+class PauseLength(Enum):
+    """The pause lengths the menu offers, with their labels."""
+
+    HALF_HOUR = "For 30 minutes"
+    HOUR = "For 1 hour"
+    UNTIL_TOMORROW = "Until tomorrow"
+
+
+@dataclass(frozen=True)
+class TrayState:
+    """What the tray shows: a status line and whether reminders are paused."""
+
+    status: str
+    paused: bool
+
+
+class TrayIcon(QObject):
+    """Shows the app's state in the tray and turns menu clicks into signals."""
+
+    take_break_requested = Signal()
+    pause_requested = Signal(object)  # PauseLength
+    resume_requested = Signal()
+    skip_requested = Signal()
+    settings_requested = Signal()
+    about_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        state_source: Callable[[], TrayState],
+        icon: QIcon,
+        paused_icon: QIcon,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._state_source = state_source
+        self._icon, self._paused_icon = icon, paused_icon
+        self.tray = QSystemTrayIcon(icon, self)
+        self.menu = QMenu()
+        self._build_menu()
+        self.tray.setContextMenu(self.menu)
+        self.menu.aboutToShow.connect(self.refresh)
+        self.refresh()
+
+    def _build_menu(self) -> None:
+        menu = self.menu
+        self.status_action = menu.addAction("")
+        self.status_action.setEnabled(False)
+        menu.addSeparator()
+        self.take_break_action = self._add(menu, "Take a break now", self.take_break_requested)
+        self.pause_menu = menu.addMenu("Pause reminders")
+        self.pause_actions = {}
+        for length in PauseLength:
+            action = self.pause_menu.addAction(length.value)
+            action.triggered.connect(lambda _=False, ln=length: self.pause_requested.emit(ln))
+            self.pause_actions[length] = action
+        self.resume_action = self._add(menu, "Resume reminders", self.resume_requested)
+        self.skip_action = self._add(menu, "Skip next reminder", self.skip_requested)
+        menu.addSeparator()
+        self.settings_action = self._add(menu, "Settings…", self.settings_requested)
+        self.about_action = self._add(menu, f"About {APP_NAME}", self.about_requested)
+        menu.addSeparator()
+        self.quit_action = self._add(menu, "Quit", self.quit_requested)
+
+    @staticmethod
+    def _add(menu: QMenu, label: str, signal: SignalInstance) -> QAction:
+        action = menu.addAction(label)
+        action.triggered.connect(signal.emit)
+        return action
+
+    def refresh(self) -> None:
+        """Pulls the current state into the tooltip, icon and menu."""
+        state = self._state_source()
+        self.tray.setToolTip(f"{APP_NAME}\n{state.status}")
+        self.tray.setIcon(self._paused_icon if state.paused else self._icon)
+        self.status_action.setText(state.status)
+        self.resume_action.setEnabled(state.paused)
+        self.skip_action.setEnabled(not state.paused)

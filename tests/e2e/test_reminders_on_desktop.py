@@ -1,0 +1,109 @@
+"""The real app on a real desktop: reminders reach a real notification server."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from posturebreak.core.reminders import REMINDERS
+from tests.e2e.conftest import AppFactory, DesktopFactory
+from tests.support.app_process import APP_WM_CLASS
+from tests.support.desktop import wait_until
+
+pytestmark = pytest.mark.e2e
+
+# 600x: the 20/45/60-minute defaults arrive after 2, 4.5 and 6 seconds.
+FAST = 600.0
+ALL_TITLES = {reminder.title for reminder in REMINDERS.values()}
+
+
+def _titles(notifications: list[dict[str, object]]) -> set[object]:
+    return {item["summary"] for item in notifications}
+
+
+def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_icon(
+    make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop()
+    app = start_app(desktop, FAST)
+
+    wait_until(lambda: desktop.tray_holds(APP_WM_CLASS), 20, "the tray icon to be embedded")
+    wait_until(
+        lambda: ALL_TITLES <= _titles(desktop.notifications()), 30, "all three reminders"
+    )
+
+    reminders = [n for n in desktop.notifications() if n["summary"] in ALL_TITLES]
+    assert {n["appname"] for n in reminders} == {"Posture Break"}
+    bodies = {n["summary"]: n["body"] for n in reminders}
+    assert bodies == {r.title: r.instruction for r in REMINDERS.values()}
+    assert "shown as desktop notification" in app.log_text()
+
+
+def test_pause_stops_reminders_until_it_ends_then_they_resume(
+    make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop()
+    app = start_app(desktop, FAST)
+    wait_until(desktop.notifications, 30, "a first reminder")
+
+    sent_at = time.monotonic()
+    paused = app.command("pause", "--minutes", "60")  # 6 s at this scale
+    confirmed_at = time.monotonic()
+    assert paused.returncode == 0, paused.stderr
+    assert paused.stdout.startswith("Paused until")
+
+    wait_until(lambda: not app.command("status").stdout.startswith("Paused"), 30, "resume")
+    # dunst stamps notifications with the monotonic clock (µs), as time.monotonic() reads it.
+    quiet_from, quiet_until = confirmed_at * 1e6, (sent_at + 6) * 1e6
+    during_pause = [
+        n for n in desktop.notifications() if quiet_from < n["timestamp"] < quiet_until
+    ]
+    assert during_pause == []
+
+    count_after_resume = len(desktop.notifications())
+    wait_until(
+        lambda: len(desktop.notifications()) > count_after_resume, 30, "reminders to resume"
+    )
+
+
+def test_without_a_notification_server_reminders_fall_back_to_the_tray_message(
+    make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop(notification_server=False)
+    app = start_app(desktop, FAST)
+
+    for reminder in REMINDERS.values():
+        wait_until(
+            lambda r=reminder: f"Reminder {r.title!r} shown as tray message" in app.log_text(),
+            30,
+            f"{reminder.title} as a tray message",
+        )
+    assert "desktop notification failed" in app.log_text()
+
+
+def test_without_tray_or_notification_server_reminders_open_a_window(
+    make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop(notification_server=False, tray=False)
+    app = start_app(desktop, FAST)
+
+    wait_until(lambda: "shown as reminder window" in app.log_text(), 30, "a reminder window")
+    assert '"Posture Break": ("' in desktop.window_tree()
+
+
+def test_second_launch_hands_over_to_the_running_instance(
+    make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop()
+    app = start_app(desktop)  # real time: no reminder is due during this test
+
+    second = app.command()
+    assert second.returncode == 0
+    assert "already running" in second.stderr
+    wait_until(
+        lambda: "Posture Break is already running" in _titles(desktop.notifications()),
+        20,
+        "the running instance to show itself",
+    )
+    assert app.log_text().count("started;") == 1

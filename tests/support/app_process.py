@@ -1,0 +1,53 @@
+"""Runs the real app as a subprocess on a :class:`VirtualDesktop` and talks to it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.support.desktop import VirtualDesktop, wait_until
+
+APP_WM_CLASS = "posture-break"
+
+
+@dataclass
+class AppProcess:
+    desktop: VirtualDesktop
+    profile_dir: Path
+    time_scale: float = 1.0
+    process: subprocess.Popen[bytes] | None = field(default=None, init=False)
+
+    def env(self) -> dict[str, str]:
+        return self.desktop.env(POSTURE_BREAK_TIME_SCALE=str(self.time_scale))
+
+    def argv(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "posturebreak", "--profile-dir", str(self.profile_dir), *args]
+
+    def start(self) -> AppProcess:
+        self.profile_dir.mkdir(parents=True, exist_ok=True)
+        with (self.profile_dir / "stderr.log").open("wb") as output:
+            self.process = subprocess.Popen(
+                self.argv("--verbose"), env=self.env(), stdout=output, stderr=subprocess.STDOUT
+            )
+        wait_until(lambda: self.command("status").returncode == 0, 30, "the app to answer")
+        return self
+
+    def command(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+        """Runs ``posture-break ARGS`` against this app's profile."""
+        return subprocess.run(
+            self.argv(*args), env=self.env(), capture_output=True, text=True, timeout=timeout
+        )
+
+    def log_text(self) -> str:
+        log = self.profile_dir / "log" / "posture-break.log"
+        return log.read_text(encoding="utf-8") if log.exists() else ""
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()

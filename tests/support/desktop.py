@@ -1,0 +1,227 @@
+"""A real, private desktop for end-to-end tests and screenshots.
+
+Xvfb for the screen, a private D-Bus session bus (no service activation, so
+nothing starts behind a test's back), dunst as the notification server and
+trayer as an XEmbed system tray. Tests assert against what dunst received.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+NOTIFICATIONS = "org.freedesktop.Notifications"
+REQUIRED_TOOLS = ("Xvfb", "dbus-daemon", "dunst", "trayer", "xwininfo", "import")
+
+_SESSION_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+_DUNSTRC = """[global]
+    history_length = 500
+    sticky_history = yes
+    font = DejaVu Sans 10
+"""
+
+
+class DesktopUnavailable(RuntimeError):
+    """The tools for a virtual desktop are not installed here."""
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
+
+
+def wait_until(
+    condition: Callable[[], Any], timeout: float = 20.0, what: str = "condition"
+) -> Any:
+    """Polls ``condition`` until it returns something truthy; fails after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.05)
+
+
+def _read_line(stream: IO[bytes] | int, timeout: float, what: str) -> str:
+    fd = stream if isinstance(stream, int) else stream.fileno()
+    data = b""
+    deadline = time.monotonic() + timeout
+    while not data.endswith(b"\n"):
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            raise TimeoutError(f"{what} did not start within {timeout} s")
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            raise RuntimeError(f"{what} exited before it was ready")
+        data += chunk
+    return data.decode().strip()
+
+
+@dataclass
+class VirtualDesktop:
+    """Starts and stops the parts of a desktop; each part is optional."""
+
+    workdir: Path
+    notification_server: bool = True
+    tray: bool = True
+    display: str = ""
+    bus_address: str = ""
+    _processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def start(self) -> VirtualDesktop:
+        missing = missing_tools()
+        if missing:
+            raise DesktopUnavailable(f"missing tools: {', '.join(missing)}")
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self._start_xvfb()
+        self._start_bus()
+        if self.notification_server:
+            (self.workdir / "dunstrc").write_text(_DUNSTRC)
+            self._spawn("dunst", ["dunst", "-config", str(self.workdir / "dunstrc")])
+            wait_until(self.notification_server_ready, 15, "dunst on the bus")
+        if self.tray:
+            self._spawn(
+                "trayer",
+                ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
+                 "--height", "24", "--SetDockType", "true", "--transparent", "false"],
+            )
+            wait_until(self.tray_window_id, 15, "trayer's panel")
+        return self
+
+    def _start_xvfb(self) -> None:
+        read_fd, write_fd = os.pipe()
+        self._processes.append(
+            subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
+                 "-nolisten", "tcp"],
+                pass_fds=(write_fd,),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        os.close(write_fd)
+        try:
+            self.display = ":" + _read_line(read_fd, 20, "Xvfb")
+        finally:
+            os.close(read_fd)
+
+    def _start_bus(self) -> None:
+        config = self.workdir / "session-bus.conf"
+        config.write_text(_SESSION_BUS_CONFIG.format(dir=self.workdir))
+        bus = subprocess.Popen(
+            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._processes.append(bus)
+        assert bus.stdout is not None
+        self.bus_address = _read_line(bus.stdout, 20, "dbus-daemon")
+
+    def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen[bytes]:
+        with (self.workdir / f"{name}.log").open("wb") as log:
+            process = subprocess.Popen(argv, env=self.env(), stdout=log, stderr=subprocess.STDOUT)
+        self._processes.append(process)
+        return process
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """The environment for a program on this desktop."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND"))}
+        env.update(
+            DISPLAY=self.display,
+            DBUS_SESSION_BUS_ADDRESS=self.bus_address,
+            QT_QPA_PLATFORM="xcb",
+            XDG_SESSION_TYPE="x11",
+        )
+        env.update(extra)
+        return env
+
+    def stop(self) -> None:
+        for process in reversed(self._processes):
+            process.terminate()
+        for process in reversed(self._processes):
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
+        self._processes.clear()
+
+    # --- what is on the desktop -------------------------------------------------------
+
+    @contextmanager
+    def _bus(self) -> Iterator[Any]:
+        import dbus
+
+        bus = dbus.bus.BusConnection(self.bus_address)
+        try:
+            yield bus
+        finally:
+            bus.close()
+
+    def _dunst(self, method: str) -> Any:
+        with self._bus() as bus:
+            proxy = bus.get_object(NOTIFICATIONS, "/org/freedesktop/Notifications")
+            return getattr(proxy, method)(dbus_interface="org.dunstproject.cmd0")
+
+    def notification_server_ready(self) -> bool:
+        with self._bus() as bus:
+            return bool(bus.name_has_owner(NOTIFICATIONS))
+
+    def notifications(self) -> list[dict[str, Any]]:
+        """Every notification dunst has received, oldest first."""
+        self._dunst("NotificationCloseAll")
+        history = self._dunst("NotificationListHistory")
+        items = [{str(key): _plain(value) for key, value in entry.items()} for entry in history]
+        return sorted(items, key=lambda item: item.get("timestamp", 0))
+
+    def window_tree(self, window: str = "-root") -> str:
+        target = ["-root"] if window == "-root" else ["-id", window]
+        return subprocess.run(
+            ["xwininfo", "-tree", *target], env=self.env(), capture_output=True, text=True, check=True
+        ).stdout
+
+    def tray_window_id(self) -> str | None:
+        match = re.search(r'(0x[0-9a-f]+) "panel": \("panel" "trayer"\)', self.window_tree())
+        return match.group(1) if match else None
+
+    def tray_holds(self, wm_class: str) -> bool:
+        """True when a window of ``wm_class`` is embedded in the tray."""
+        panel = self.tray_window_id()
+        return panel is not None and f' "{wm_class}")' in self.window_tree(panel)
+
+    def screenshot(self, path: Path) -> Path:
+        subprocess.run(["import", "-window", "root", str(path)], env=self.env(), check=True)
+        return path
+
+
+def _plain(value: Any) -> Any:
+    """dbus-python's variant types as plain Python values."""
+    for kind in (bool, int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
