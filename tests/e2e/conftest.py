@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.app_process import AppProcess
-from tests.support.desktop import DesktopUnavailable, VirtualDesktop, missing_tools
-
+from tests.support.desktop import DesktopUnavailableError, VirtualDesktop, missing_tools
 
 
 def _require_desktop_tools() -> None:
@@ -25,8 +24,6 @@ def _require_desktop_tools() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
     pytest.skip(reason)
-
-
 
 
 DesktopFactory = Callable[..., VirtualDesktop]
@@ -47,7 +44,7 @@ def make_desktop(tmp_path: Path) -> Iterator[DesktopFactory]:
         started.append(desktop)
         try:
             return desktop.start()
-        except DesktopUnavailable as error:
+        except DesktopUnavailableError as error:
             pytest.fail(str(error))
 
     yield make

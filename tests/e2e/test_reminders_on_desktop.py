@@ -29,9 +29,7 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
     app = start_app(desktop, FAST)
 
     wait_until(lambda: desktop.tray_holds(APP_WM_CLASS), 20, "the tray icon to be embedded")
-    wait_until(
-        lambda: ALL_TITLES <= _titles(desktop.notifications()), 30, "all three reminders"
-    )
+    wait_until(lambda: _titles(desktop.notifications()) >= ALL_TITLES, 30, "all three reminders")
 
     reminders = [n for n in desktop.notifications() if n["summary"] in ALL_TITLES]
     assert {n["appname"] for n in reminders} == {"Posture Break"}
@@ -56,15 +54,11 @@ def test_pause_stops_reminders_until_it_ends_then_they_resume(
     wait_until(lambda: not app.command("status").stdout.startswith("Paused"), 30, "resume")
     # dunst stamps notifications with the monotonic clock (µs), as time.monotonic() reads it.
     quiet_from, quiet_until = confirmed_at * 1e6, (sent_at + 6) * 1e6
-    during_pause = [
-        n for n in desktop.notifications() if quiet_from < n["timestamp"] < quiet_until
-    ]
+    during_pause = [n for n in desktop.notifications() if quiet_from < n["timestamp"] < quiet_until]
     assert during_pause == []
 
     count_after_resume = len(desktop.notifications())
-    wait_until(
-        lambda: len(desktop.notifications()) > count_after_resume, 30, "reminders to resume"
-    )
+    wait_until(lambda: len(desktop.notifications()) > count_after_resume, 30, "reminders to resume")
 
 
 def test_without_a_notification_server_reminders_fall_back_to_the_tray_message(

@@ -37,7 +37,12 @@ class AppProcess:
     def command(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
         """Runs ``posture-break ARGS`` against this app's profile."""
         return subprocess.run(
-            self.argv(*args), env=self.env(), capture_output=True, text=True, timeout=timeout
+            self.argv(*args),
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
         )
 
     def log_text(self) -> str:

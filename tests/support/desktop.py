@@ -22,7 +22,8 @@ from typing import IO, Any
 NOTIFICATIONS = "org.freedesktop.Notifications"
 REQUIRED_TOOLS = ("Xvfb", "dbus-daemon", "dunst", "trayer", "xwininfo", "import")
 
-_SESSION_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+_SESSION_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
+ "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
@@ -43,7 +44,7 @@ _DUNSTRC = """[global]
 """
 
 
-class DesktopUnavailable(RuntimeError):
+class DesktopUnavailableError(RuntimeError):
     """The tools for a virtual desktop are not installed here."""
 
 
@@ -51,9 +52,7 @@ def missing_tools() -> list[str]:
     return [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
 
 
-def wait_until(
-    condition: Callable[[], Any], timeout: float = 20.0, what: str = "condition"
-) -> Any:
+def wait_until(condition: Callable[[], Any], timeout: float = 20.0, what: str = "condition") -> Any:
     """Polls ``condition`` until it returns something truthy; fails after ``timeout``."""
     deadline = time.monotonic() + timeout
     while True:
@@ -94,7 +93,7 @@ class VirtualDesktop:
     def start(self) -> VirtualDesktop:
         missing = missing_tools()
         if missing:
-            raise DesktopUnavailable(f"missing tools: {', '.join(missing)}")
+            raise DesktopUnavailableError(f"missing tools: {', '.join(missing)}")
         self.workdir.mkdir(parents=True, exist_ok=True)
         self._start_xvfb()
         self._start_bus()
@@ -105,8 +104,21 @@ class VirtualDesktop:
         if self.tray:
             self._spawn(
                 "trayer",
-                ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-                 "--height", "24", "--SetDockType", "true", "--transparent", "false"],
+                [
+                    "trayer",
+                    "--edge",
+                    "top",
+                    "--align",
+                    "right",
+                    "--widthtype",
+                    "request",
+                    "--height",
+                    "24",
+                    "--SetDockType",
+                    "true",
+                    "--transparent",
+                    "false",
+                ],
             )
             wait_until(self.tray_window_id, 15, "trayer's panel")
         return self
@@ -115,8 +127,16 @@ class VirtualDesktop:
         read_fd, write_fd = os.pipe()
         self._processes.append(
             subprocess.Popen(
-                ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
-                 "-nolisten", "tcp"],
+                [
+                    "Xvfb",
+                    "-displayfd",
+                    str(write_fd),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ],
                 pass_fds=(write_fd,),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -202,7 +222,11 @@ class VirtualDesktop:
     def window_tree(self, window: str = "-root") -> str:
         target = ["-root"] if window == "-root" else ["-id", window]
         return subprocess.run(
-            ["xwininfo", "-tree", *target], env=self.env(), capture_output=True, text=True, check=True
+            ["xwininfo", "-tree", *target],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
 
     def tray_window_id(self) -> str | None:

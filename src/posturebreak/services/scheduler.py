@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 from datetime import UTC, datetime
 from typing import Any
 
@@ -39,6 +40,9 @@ class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships
     def __init__(self, **options: Any) -> None:
         self._wakeup_timer = QTimer()
         self._wakeup_timer.setSingleShot(True)
+        # A coarse timer may fire up to 5 % early, which would wake the scheduler
+        # before the job is due and make it poll its way up to the due time.
+        self._wakeup_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._wakeup_timer.timeout.connect(self._process_jobs)
         options.setdefault("executors", {"default": DebugExecutor()})
         options.setdefault("timezone", UTC)
@@ -52,7 +56,7 @@ class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships
     def _start_timer(self, wait_seconds: float | None) -> None:
         self._wakeup_timer.stop()
         if wait_seconds is not None:
-            self._wakeup_timer.start(min(int(wait_seconds * 1000), _MAX_TIMER_MS))
+            self._wakeup_timer.start(min(math.ceil(wait_seconds * 1000), _MAX_TIMER_MS))
 
     def _stop_timer(self) -> None:
         self._wakeup_timer.stop()
@@ -85,6 +89,7 @@ class ReminderScheduler(QObject):
         self._sync_jobs()
 
     def shutdown(self) -> None:
+        self._scheduler.remove_all_jobs()
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
 
@@ -112,6 +117,10 @@ class ReminderScheduler(QObject):
         log.info("Skipped the next %s reminder", kind)
         self._update()
         return kind
+
+    def _job_due(self, job_id: str) -> None:
+        """Runs inside APScheduler's job loop: only hands the work to the Qt loop."""
+        self._job_ran.emit(job_id)
 
     def _on_job_ran(self, job_id: str) -> None:
         if job_id == _RESUME_JOB_ID:
@@ -143,7 +152,7 @@ class ReminderScheduler(QObject):
 
     def _put_job(self, job_id: str, when: datetime) -> None:
         self._scheduler.add_job(
-            self._job_ran.emit,
+            self._job_due,
             DateTrigger(run_date=when),
             args=(job_id,),
             id=job_id,

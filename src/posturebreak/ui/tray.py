@@ -64,11 +64,12 @@ class TrayIcon(QObject):
         menu.addSeparator()
         self.take_break_action = self._add(menu, "Take a break now", self.take_break_requested)
         self.pause_menu = menu.addMenu("Pause reminders")
-        self.pause_actions = {}
+        self.pause_actions: dict[PauseLength, QAction] = {}
         for length in PauseLength:
             action = self.pause_menu.addAction(length.value)
-            action.triggered.connect(lambda _=False, ln=length: self.pause_requested.emit(ln))
+            action.setData(length.name)
             self.pause_actions[length] = action
+        self.pause_menu.triggered.connect(self._pause_chosen)
         self.resume_action = self._add(menu, "Resume reminders", self.resume_requested)
         self.skip_action = self._add(menu, "Skip next reminder", self.skip_requested)
         menu.addSeparator()
@@ -80,8 +81,11 @@ class TrayIcon(QObject):
     @staticmethod
     def _add(menu: QMenu, label: str, signal: SignalInstance) -> QAction:
         action = menu.addAction(label)
-        action.triggered.connect(signal.emit)
+        action.triggered.connect(signal)
         return action
+
+    def _pause_chosen(self, action: QAction) -> None:
+        self.pause_requested.emit(PauseLength[action.data()])
 
     def refresh(self) -> None:
         """Pulls the current state into the tooltip, icon and menu."""

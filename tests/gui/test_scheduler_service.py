@@ -1,0 +1,101 @@
+"""The APScheduler adapter: jobs on the Qt thread, one wake-up timer, pause and resume."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+from pytestqt.qtbot import QtBot
+
+from posturebreak.core.clock import SystemClock
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.schedule import ReminderSchedule
+from posturebreak.services.scheduler import QtThreadScheduler, ReminderScheduler
+
+MS = timedelta(milliseconds=1)
+
+
+class CountingScheduler(QtThreadScheduler):  # type: ignore[misc]
+    """Counts how often the scheduler wakes up to look for due jobs."""
+
+    wakeups = 0
+
+    def _process_jobs(self) -> float | None:
+        self.wakeups += 1
+        return super()._process_jobs()  # type: ignore[no-any-return]
+
+
+def test_jobs_run_on_the_qt_thread(qtbot: QtBot) -> None:
+    scheduler = QtThreadScheduler()
+    ran_on: list[threading.Thread] = []
+    scheduler.start()
+    scheduler.add_job(
+        lambda: ran_on.append(threading.current_thread()),
+        "date",
+        run_date=datetime.now(UTC) + 20 * MS,
+    )
+    qtbot.waitUntil(lambda: bool(ran_on))
+    scheduler.shutdown(wait=False)
+    assert ran_on == [threading.main_thread()]
+
+
+def test_rescheduling_keeps_a_single_wakeup_timer(qtbot: QtBot) -> None:
+    scheduler = CountingScheduler()
+    scheduler.start()
+    runs: list[str] = []
+    for attempt in range(5):  # the stock QtScheduler leaves a timer chain per add
+        scheduler.add_job(
+            runs.append,
+            "date",
+            args=["early"],
+            id="early",
+            replace_existing=True,
+            run_date=datetime.now(UTC) + (50 + attempt) * MS,
+        )
+    qtbot.waitUntil(lambda: runs == ["early"])
+    scheduler.add_job(runs.append, "date", args=["late"], run_date=datetime.now(UTC) + 300 * MS)
+    before_late = scheduler.wakeups
+    qtbot.waitUntil(lambda: runs == ["early", "late"])
+    # One wake-up when the job was added, one when it was due: nothing else ticking.
+    assert scheduler.wakeups - before_late <= 2
+    scheduler.shutdown(wait=False)
+    assert not scheduler._wakeup_timer.isActive()
+
+
+def make_service(intervals_ms: dict[ReminderKind, int]) -> ReminderScheduler:
+    clock = SystemClock()
+    schedule = ReminderSchedule({k: v * MS for k, v in intervals_ms.items()}, clock.now())
+    return ReminderScheduler(schedule, clock)
+
+
+def test_a_due_reminder_is_emitted_and_its_next_one_scheduled(qtbot: QtBot) -> None:
+    service = make_service({ReminderKind.UNCROSS_LEGS: 50, ReminderKind.STRETCH: 60_000})
+    service.start()
+    with qtbot.waitSignal(service.reminder_due, timeout=5000) as fired:
+        pass
+    assert fired.args == [ReminderKind.UNCROSS_LEGS]
+    jobs = service.job_run_times()
+    assert set(jobs) == {"uncross_legs", "stretch"}
+    assert jobs["uncross_legs"] > datetime.now(UTC)
+    service.shutdown()
+
+
+def test_pause_removes_reminder_jobs_and_its_end_resumes_them(qtbot: QtBot) -> None:
+    service = make_service({ReminderKind.STRETCH: 60_000})
+    service.start()
+    service.pause(datetime.now(UTC) + 150 * MS)
+    assert set(service.job_run_times()) == {"resume"}
+    qtbot.waitUntil(lambda: not service.schedule.is_paused, timeout=5000)
+    assert set(service.job_run_times()) == {"stretch"}
+    service.shutdown()
+
+
+def test_remind_now_emits_and_restarts_that_countdown(qtbot: QtBot) -> None:
+    service = make_service({ReminderKind.STRETCH: 60_000})
+    service.start()
+    with qtbot.waitSignal(service.reminder_due) as fired:
+        service.remind_now(ReminderKind.STRETCH)
+    assert fired.args == [ReminderKind.STRETCH]
+    due = service.schedule.next_due(ReminderKind.STRETCH)
+    assert due is not None and due > datetime.now(UTC) + timedelta(seconds=59)
+    service.shutdown()

@@ -1,0 +1,156 @@
+"""The tray menu and what its actions do in the wired-up app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QIcon
+from pytestqt.qtbot import QtBot
+
+from posturebreak.app import PostureBreakApp
+from posturebreak.core.clock import TimeScale
+from posturebreak.paths import AppPaths
+from posturebreak.services.notify import Notification
+from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
+
+
+@dataclass
+class FakeClock:
+    moment: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+@dataclass
+class RecordingNotifier:
+    shown: list[Notification] = field(default_factory=list)
+
+    def show(self, notification: Notification) -> str:
+        self.shown.append(notification)
+        return "recorder"
+
+
+def labels(tray: TrayIcon) -> list[str]:
+    return [a.text() for a in tray.menu.actions() if a.text()]
+
+
+def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
+    tray = TrayIcon(lambda: TrayState("Stretch in 23 min", False), QIcon(), QIcon())
+    assert labels(tray) == [
+        "Stretch in 23 min",
+        "Take a break now",
+        "Pause reminders",
+        "Resume reminders",
+        "Skip next reminder",
+        "Settings…",
+        "About Posture Break",
+        "Quit",
+    ]
+    assert [a.text() for a in tray.pause_menu.actions()] == [p.value for p in PauseLength]
+    assert not tray.status_action.isEnabled()
+    assert not tray.resume_action.isEnabled() and tray.skip_action.isEnabled()
+    assert tray.tray.toolTip() == "Posture Break\nStretch in 23 min"
+
+
+@pytest.mark.parametrize(
+    ("action", "signal"),
+    [
+        ("take_break_action", "take_break_requested"),
+        ("skip_action", "skip_requested"),
+        ("settings_action", "settings_requested"),
+        ("about_action", "about_requested"),
+        ("quit_action", "quit_requested"),
+    ],
+)
+def test_each_menu_action_emits_its_intent(qtbot: QtBot, action: str, signal: str) -> None:
+    tray = TrayIcon(lambda: TrayState("", False), QIcon(), QIcon())
+    with qtbot.waitSignal(getattr(tray, signal)):
+        getattr(tray, action).trigger()
+
+
+def test_pause_entries_emit_their_length(qtbot: QtBot) -> None:
+    tray = TrayIcon(lambda: TrayState("", False), QIcon(), QIcon())
+    for length, action in tray.pause_actions.items():
+        with qtbot.waitSignal(tray.pause_requested) as emitted:
+            action.trigger()
+        assert emitted.args == [length]
+
+
+@pytest.fixture
+def app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, FakeClock]]:
+    clock = FakeClock()
+    posture_app = PostureBreakApp(AppPaths.under(tmp_path), clock, TimeScale())
+    posture_app.notifier = RecordingNotifier()  # type: ignore[assignment]
+    posture_app.start()
+    yield posture_app, clock
+    posture_app.stop()
+    posture_app.tray.menu.deleteLater()
+    posture_app.deleteLater()
+    qtbot.wait(1)  # let Qt delete them now rather than during interpreter shutdown
+
+
+def test_the_tooltip_names_the_next_reminder(app: tuple[PostureBreakApp, FakeClock]) -> None:
+    posture_app, _ = app
+    assert posture_app.tray.tray.toolTip() == "Posture Break\nSit evenly in 20 min"
+
+
+def test_pausing_from_the_menu_pauses_and_enables_resume(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, clock = app
+    posture_app.tray.pause_actions[PauseLength.HALF_HOUR].trigger()
+    assert posture_app.scheduler.schedule.paused_until == clock.moment + timedelta(minutes=30)
+    assert posture_app.tray.tray.toolTip().endswith("Paused until 09:30")
+    assert posture_app.tray.resume_action.isEnabled()
+
+    clock.moment += timedelta(minutes=10)
+    posture_app.tray.resume_action.trigger()
+    assert not posture_app.scheduler.schedule.is_paused
+    assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 20 min")
+
+
+def test_take_a_break_now_shows_a_stretch_reminder(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    posture_app.tray.take_break_action.trigger()
+    shown = posture_app.notifier.shown  # type: ignore[attr-defined]
+    assert shown[-1].title == "Stretch break"
+
+
+def test_skip_moves_the_next_reminder_on(app: tuple[PostureBreakApp, FakeClock]) -> None:
+    posture_app, _ = app
+    posture_app.tray.skip_action.trigger()
+    assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 40 min")
+
+
+def test_settings_and_about_open_one_window_each(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    about = posture_app.windows.show_about()
+    qtbot.addWidget(about)
+    assert "Posture Break 0.1.0" in about.text()
+    assert posture_app.windows.show_about() is about
+    settings = posture_app.windows.show_settings()
+    qtbot.addWidget(settings)
+    assert "every 45 min" in settings.text()
+
+
+def test_control_commands_pause_resume_and_report_errors(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    reply = posture_app.handle_command({"command": "pause", "minutes": 60})
+    assert reply == {"ok": True, "status": "Paused until 10:00", "paused": True}
+    assert posture_app.handle_command({"command": "resume"})["paused"] is False
+    assert posture_app.handle_command({"command": "pause", "minutes": -1})["ok"] is False
+    assert posture_app.handle_command({"command": "dance"}) == {
+        "ok": False,
+        "error": "unknown command 'dance'",
+    }

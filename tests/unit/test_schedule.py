@@ -1,0 +1,123 @@
+"""Pause, resume and skip arithmetic, with times given by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+STRETCH, LEGS, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+MIN = timedelta(minutes=1)
+
+
+def make_schedule() -> ReminderSchedule:
+    return ReminderSchedule({STRETCH: 45 * MIN, LEGS: 20 * MIN, STOOL: 60 * MIN}, T0)
+
+
+def test_each_kind_is_first_due_one_interval_after_start() -> None:
+    schedule = make_schedule()
+    assert schedule.next_due(STRETCH) == T0 + 45 * MIN
+    assert schedule.next_due(LEGS) == T0 + 20 * MIN
+    assert schedule.upcoming() == (LEGS, T0 + 20 * MIN)
+
+
+def test_showing_a_reminder_restarts_only_its_own_countdown() -> None:
+    schedule = make_schedule()
+    schedule.mark_shown(LEGS, T0 + 21 * MIN)
+    assert schedule.next_due(LEGS) == T0 + 41 * MIN
+    assert schedule.next_due(STRETCH) == T0 + 45 * MIN
+
+
+def test_pause_freezes_countdowns_and_resume_restarts_them_where_they_stopped() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0 + 5 * MIN, until=T0 + 65 * MIN)
+    assert schedule.is_paused and schedule.upcoming() is None
+    assert schedule.next_due(STRETCH) is None
+
+    schedule.resume(T0 + 35 * MIN)  # resumed early, after 30 minutes away
+    assert not schedule.is_paused and schedule.paused_until is None
+    assert schedule.next_due(LEGS) == T0 + 35 * MIN + 15 * MIN
+    assert schedule.next_due(STRETCH) == T0 + 35 * MIN + 40 * MIN
+    assert schedule.next_due(STOOL) == T0 + 35 * MIN + 55 * MIN
+
+
+def test_pausing_again_changes_the_end_but_keeps_the_frozen_countdowns() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0 + 5 * MIN, until=T0 + 35 * MIN)
+    schedule.pause(T0 + 10 * MIN, until=T0 + 70 * MIN)
+    assert schedule.paused_until == T0 + 70 * MIN
+    schedule.resume(T0 + 70 * MIN)
+    assert schedule.next_due(LEGS) == T0 + 70 * MIN + 15 * MIN
+
+
+def test_resume_when_running_changes_nothing() -> None:
+    schedule = make_schedule()
+    schedule.resume(T0 + 10 * MIN)
+    assert schedule.next_due(LEGS) == T0 + 20 * MIN
+
+
+def test_a_pause_must_end_in_the_future() -> None:
+    with pytest.raises(ValueError, match="future"):
+        make_schedule().pause(T0, until=T0)
+
+
+def test_skip_moves_the_earliest_reminder_on_by_one_interval() -> None:
+    schedule = make_schedule()
+    assert schedule.skip_next() == LEGS
+    assert schedule.next_due(LEGS) == T0 + 40 * MIN
+    assert schedule.upcoming() == (LEGS, T0 + 40 * MIN)
+    assert schedule.skip_next() == LEGS
+    assert schedule.upcoming() == (STRETCH, T0 + 45 * MIN)
+
+
+def test_skip_while_paused_applies_to_the_frozen_countdown() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0, until=T0 + 60 * MIN)
+    assert schedule.skip_next() == LEGS
+    schedule.resume(T0 + 60 * MIN)
+    assert schedule.next_due(LEGS) == T0 + 60 * MIN + 40 * MIN
+
+
+def test_taking_a_break_while_paused_restarts_its_countdown_after_resume() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0 + 40 * MIN, until=T0 + 60 * MIN)
+    schedule.mark_shown(STRETCH, T0 + 50 * MIN)
+    schedule.resume(T0 + 60 * MIN)
+    assert schedule.next_due(STRETCH) == T0 + 60 * MIN + 45 * MIN
+
+
+def test_equal_due_times_follow_the_order_kinds_were_given() -> None:
+    schedule = ReminderSchedule({STOOL: 10 * MIN, STRETCH: 10 * MIN}, T0)
+    assert schedule.upcoming() == (STOOL, T0 + 10 * MIN)
+
+
+@pytest.mark.parametrize("interval", [timedelta(0), -MIN])
+def test_intervals_must_be_positive(interval: timedelta) -> None:
+    with pytest.raises(ValueError, match="positive"):
+        ReminderSchedule({STRETCH: interval}, T0)
+
+
+def test_a_schedule_needs_a_reminder() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        ReminderSchedule({}, T0)
+
+
+def test_tomorrow_starts_at_local_midnight_even_across_a_dst_change() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    # 28 March 2026 is the day before clocks go forward in Berlin.
+    now = datetime(2026, 3, 28, 22, 30, tzinfo=berlin)
+    end = start_of_tomorrow(now, berlin)
+    assert end == datetime(2026, 3, 29, 0, 0, tzinfo=berlin)
+    assert end - now == timedelta(hours=1, minutes=30)
+
+
+def test_tomorrow_in_the_system_zone_is_aware_and_in_the_future() -> None:
+    end = start_of_tomorrow(T0)
+    assert end.tzinfo is not None
+    assert timedelta(0) < end - T0 <= timedelta(hours=25)
+    assert end.astimezone().time().hour == 0

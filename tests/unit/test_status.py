@@ -1,0 +1,46 @@
+"""The words the tray shows for what comes next."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.schedule import ReminderSchedule
+from posturebreak.core.status import describe_moment, describe_wait, status_line
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0, "in less than a minute"),
+        (30, "in less than a minute"),
+        (31, "in 1 min"),
+        (60, "in 1 min"),
+        (61, "in 2 min"),
+        (23 * 60, "in 23 min"),
+        (60 * 60, "in 1 h"),
+        (65 * 60, "in 1 h 5 min"),
+    ],
+)
+def test_waits_round_up_to_whole_minutes(seconds: int, text: str) -> None:
+    assert describe_wait(timedelta(seconds=seconds)) == text
+
+
+def test_moments_today_show_the_time_and_later_ones_the_weekday() -> None:
+    assert describe_moment(T0 + timedelta(hours=5), T0, UTC) == "14:00"
+    assert describe_moment(T0 + timedelta(days=1), T0, UTC) == "Tue 09:00"
+
+
+def test_status_names_the_next_reminder_and_when() -> None:
+    schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=23)}, T0)
+    assert status_line(schedule, T0, UTC) == "Stretch in 23 min"
+
+
+def test_status_says_until_when_reminders_are_paused() -> None:
+    schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=23)}, T0)
+    schedule.pause(T0, T0 + timedelta(minutes=90))
+    assert status_line(schedule, T0, UTC) == "Paused until 10:30"
