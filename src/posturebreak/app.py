@@ -8,10 +8,12 @@ control commands → first tray refresh and scheduler start.
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 import sys
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -149,6 +151,23 @@ class PostureBreakApp(QObject):
         return {"ok": True, "status": self.status(), "paused": self.scheduler.schedule.is_paused}
 
 
+def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, socket.socket]:
+    """Quits cleanly on SIGTERM/SIGINT (logout, ``kill``, Ctrl+C).
+
+    Python runs signal handlers only when it gets control, which the Qt loop
+    never gives it while idle; the wake-up socket makes Qt hand control over.
+    """
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, qt_app)
+    notifier.activated.connect(lambda: receiver.recv(64))
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: qt_app.quit())
+    return receiver, sender  # the caller keeps them open while the app runs
+
+
 def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     """Runs the tray app until Quit; returns the process exit code."""
     qt_app = QApplication([sys.argv[0]])
@@ -165,5 +184,11 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
         print(f"{APP_NAME} is already running.", file=sys.stderr)
         return 0
     qt_app.aboutToQuit.connect(app.stop)
+    signal_sockets = _quit_on_termination_signals(qt_app)
     app.start()
-    return qt_app.exec()
+    try:
+        return qt_app.exec()
+    finally:
+        log.info("%s stopped", APP_NAME)
+        for sock in signal_sockets:
+            sock.close()

@@ -101,3 +101,15 @@ def test_second_launch_hands_over_to_the_running_instance(
         "the running instance to show itself",
     )
     assert app.log_text().count("started;") == 1
+
+
+def test_sigterm_quits_cleanly_and_frees_the_instance(
+    make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop()
+    app = start_app(desktop)
+    assert app.process is not None
+    app.process.terminate()
+    assert app.process.wait(20) == 0
+    assert "Posture Break stopped" in app.log_text()
+    assert app.command("status").returncode == 1

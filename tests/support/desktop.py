@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 NOTIFICATIONS = "org.freedesktop.Notifications"
-REQUIRED_TOOLS = ("Xvfb", "dbus-daemon", "dunst", "trayer", "xwininfo", "import")
+REQUIRED_TOOLS = ("Xvfb", "dbus-daemon", "dunst", "trayer", "xwininfo", "xdotool", "import")
 
 _SESSION_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
  "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -238,8 +238,31 @@ class VirtualDesktop:
         panel = self.tray_window_id()
         return panel is not None and f' "{wm_class}")' in self.window_tree(panel)
 
-    def screenshot(self, path: Path) -> Path:
-        subprocess.run(["import", "-window", "root", str(path)], env=self.env(), check=True)
+    def tray_icon_centre(self, wm_class: str) -> tuple[int, int] | None:
+        """Screen position of the middle of ``wm_class``'s icon in the tray, if embedded."""
+        panel = self.tray_window_id()
+        if panel is None:
+            return None
+        pattern = rf'"{re.escape(wm_class)}"\)\s+(\d+)x(\d+)\+-?\d+\+-?\d+\s+\+(-?\d+)\+(-?\d+)'
+        match = re.search(pattern, self.window_tree(panel))
+        if match is None:
+            return None
+        width, height, x, y = map(int, match.groups())
+        return x + width // 2, y + height // 2
+
+    def click(self, x: int, y: int, button: int = 1) -> None:
+        subprocess.run(
+            ["xdotool", "mousemove", str(x), str(y), "click", str(button)],
+            env=self.env(),
+            check=True,
+        )
+
+    def screenshot(self, path: Path, crop: str | None = None) -> Path:
+        """Saves the screen as PNG; ``crop`` is ImageMagick geometry such as 520x420+760+0."""
+        options = ["-crop", crop] if crop else []
+        subprocess.run(
+            ["import", "-window", "root", *options, str(path)], env=self.env(), check=True
+        )
         return path
 
 
