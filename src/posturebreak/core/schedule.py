@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, time, timedelta, tzinfo
+from typing import Any, TypeVar
 
 from posturebreak.core.reminders import ReminderKind
+
+_T = TypeVar("_T", datetime, timedelta)
 
 
 class ReminderSchedule:
@@ -52,8 +55,12 @@ class ReminderSchedule:
         """The reminder that comes first, or None while paused."""
         if self.is_paused:
             return None
-        kind = min(self._due, key=lambda k: (self._due[k], self.kinds.index(k)))
+        kind = self._earliest(self._due)
         return kind, self._due[kind]
+
+    def _earliest(self, times: Mapping[ReminderKind, _T]) -> ReminderKind:
+        """The kind with the smallest time; ties go to the kind listed first."""
+        return min(times, key=lambda kind: (times[kind], self.kinds.index(kind)))
 
     def mark_shown(self, kind: ReminderKind, now: datetime) -> None:
         """A reminder of ``kind`` was given now; its next one is a full interval away."""
@@ -64,13 +71,9 @@ class ReminderSchedule:
 
     def skip_next(self) -> ReminderKind:
         """Moves the earliest reminder on by one interval and says which it was."""
-        remaining = self._remaining_while_paused
-        if remaining is not None:
-            kind = min(remaining, key=lambda k: (remaining[k], self.kinds.index(k)))
-            remaining[kind] += self._intervals[kind]
-            return kind
-        kind, due = self.upcoming() or (self.kinds[0], self._due[self.kinds[0]])
-        self._due[kind] = due + self._intervals[kind]
+        times: dict[ReminderKind, Any] = self._remaining_while_paused or self._due
+        kind = self._earliest(times)
+        times[kind] += self._intervals[kind]
         return kind
 
     def pause(self, now: datetime, until: datetime) -> None:
