@@ -71,7 +71,8 @@ class ReminderSchedule:
 
     def skip_next(self) -> ReminderKind:
         """Moves the earliest reminder on by one interval and says which it was."""
-        times: dict[ReminderKind, Any] = self._remaining_while_paused or self._due
+        paused = self._remaining_while_paused
+        times: dict[ReminderKind, Any] = self._due if paused is None else paused
         kind = self._earliest(times)
         times[kind] += self._intervals[kind]
         return kind

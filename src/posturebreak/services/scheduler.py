@@ -118,10 +118,6 @@ class ReminderScheduler(QObject):
         self._update()
         return kind
 
-    def _job_due(self, job_id: str) -> None:
-        """Runs inside APScheduler's job loop: only hands the work to the Qt loop."""
-        self._job_ran.emit(job_id)
-
     def _on_job_ran(self, job_id: str) -> None:
         if job_id == _RESUME_JOB_ID:
             self.resume()
@@ -152,7 +148,7 @@ class ReminderScheduler(QObject):
 
     def _put_job(self, job_id: str, when: datetime) -> None:
         self._scheduler.add_job(
-            self._job_due,
+            self._job_ran.emit,
             DateTrigger(run_date=when),
             args=(job_id,),
             id=job_id,
