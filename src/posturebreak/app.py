@@ -1,8 +1,8 @@
 """Builds the running app and wires its parts together.
 
 Start-up order: Qt application → single-instance claim (a second launch
-hands over and exits) → schedule and scheduler → tray → notifiers →
-control commands → first tray refresh and scheduler start.
+hands over and exits) → settings → schedule and scheduler → tray →
+notifiers → control commands → first tray refresh and scheduler start.
 """
 
 from __future__ import annotations
@@ -21,14 +21,20 @@ from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.core.clock import Clock, TimeScale
 from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
+from posturebreak.core.settings import Settings
 from posturebreak.core.status import status_line
+from posturebreak.core.working_time import WorkingTime
 from posturebreak.paths import AppPaths
 from posturebreak.resources import resource_path
+from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
 from posturebreak.services.notify import Notification, NotifierChain, PlyerNotifier
 from posturebreak.services.scheduler import ReminderScheduler
+from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
 from posturebreak.ui.dialogs import InfoWindows
+from posturebreak.ui.icons import tray_icons
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
+from posturebreak.ui.settings_dialog import SettingsDialog
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
 
 log = logging.getLogger(__name__)
@@ -49,21 +55,26 @@ class PostureBreakApp(QObject):
         self._clock = clock
         self._time_scale = time_scale
         self.server = InstanceServer(paths.instance_name, self.handle_command, self)
+        self.settings_store = SettingsStore(paths.config_dir, clock)
+        self._loaded_settings = self.settings_store.load()
+        self.settings = self._loaded_settings.settings
+        self.autostart = XdgAutostart(paths.autostart_dir, launch_command())
 
-        intervals = {
-            kind: time_scale.apply(timedelta(minutes=reminder.default_interval_minutes))
-            for kind, reminder in REMINDERS.items()
-        }
-        self.scheduler = ReminderScheduler(
-            ReminderSchedule(intervals, clock.now()), clock, parent=self
+        schedule = ReminderSchedule(
+            self._intervals(self.settings),
+            clock.now(),
+            WorkingTime.quiet_hours_of(self.settings.schedule),
         )
+        self.scheduler = ReminderScheduler(schedule, clock, parent=self)
 
         icon_path = resource_path("icons/posture-break.svg")
         icon = QIcon(str(icon_path))
         self.tray = TrayIcon(
-            self.tray_state, icon, QIcon(str(resource_path("icons/posture-break-paused.svg"))), self
+            self.tray_state, *tray_icons(self.settings.general.icon_theme), parent=self
         )
         self.windows = InfoWindows(icon)
+        self.settings_dialog: SettingsDialog | None = None
+        self._app_icon = icon
         self.notifier = NotifierChain(
             [PlyerNotifier(icon_path), TrayMessageNotifier(self.tray.tray), WindowNotifier()]
         )
@@ -74,7 +85,7 @@ class PostureBreakApp(QObject):
         self.tray.pause_requested.connect(self.pause)
         self.tray.resume_requested.connect(self.scheduler.resume)
         self.tray.skip_requested.connect(self.scheduler.skip_next)
-        self.tray.settings_requested.connect(self.windows.show_settings)
+        self.tray.settings_requested.connect(self.show_settings)
         self.tray.about_requested.connect(self.windows.show_about)
         self.tray.quit_requested.connect(QApplication.quit)
 
@@ -98,6 +109,57 @@ class PostureBreakApp(QObject):
                     "the icon appears when a tray does.",
                 )
             )
+        message = self._loaded_settings.user_message()
+        if message is not None:
+            self.notifier.show(Notification("Some settings were reset", message))
+
+    def _intervals(self, settings: Settings) -> dict[ReminderKind, timedelta]:
+        """Each enabled kind's interval, time-scaled."""
+        return {
+            kind: self._time_scale.apply(timedelta(minutes=reminder.interval_minutes))
+            for kind, reminder in settings.reminders.items()
+            if reminder.enabled
+        }
+
+    def show_settings(self) -> SettingsDialog:
+        """Opens the settings dialog, or brings the open one forward."""
+        dialog = self.settings_dialog
+        if dialog is None or not dialog.isVisible():
+            dialog = SettingsDialog(self.settings, self._app_icon)
+            if not self.autostart.supported:
+                dialog.disable_start_at_login(UNSUPPORTED_REASON)
+            dialog.apply_requested.connect(self.apply_settings)
+            self.settings_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Saves new settings and puts them into effect at once, without a restart."""
+        previous, self.settings = self.settings, settings
+        self.scheduler.reschedule(
+            self._intervals(settings), WorkingTime.quiet_hours_of(settings.schedule)
+        )
+        if settings.general.icon_theme != previous.general.icon_theme:
+            self.tray.set_icons(*tray_icons(settings.general.icon_theme))
+        errors = []
+        if self.autostart.supported and (
+            settings.general.start_at_login != self.autostart.is_enabled()
+        ):
+            try:
+                self.autostart.set_enabled(settings.general.start_at_login)
+            except OSError as error:
+                errors.append(f"Start at login could not be changed: {error.strerror or error}.")
+        try:
+            self.settings_store.save(settings)
+        except SettingsSaveError as error:
+            errors.append(f"{error} They apply until you quit.")
+        log.info("Settings applied; %s", self.status())
+        if errors:
+            log.error("%s", " ".join(errors))
+            if self.settings_dialog is not None:
+                self.settings_dialog.show_error(" ".join(errors))
 
     def stop(self) -> None:
         self._refresh_timer.stop()
@@ -125,7 +187,11 @@ class PostureBreakApp(QObject):
         """Pauses for ``minutes`` (time-scaled), or until tomorrow when None."""
         now = self._clock.now()
         if minutes is None:
+            # Until tomorrow's first shift when reminders keep to working hours.
             until = start_of_tomorrow(now)
+            working_time = self.scheduler.schedule.working_time
+            if working_time is not None:
+                until = working_time.next_start(until)
         else:
             until = now + self._time_scale.apply(timedelta(minutes=minutes))
         self.scheduler.pause(until)

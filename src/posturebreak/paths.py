@@ -21,11 +21,12 @@ PROFILE_DIR_ENV = "POSTURE_BREAK_PROFILE_DIR"
 
 @dataclass(frozen=True)
 class AppPaths:
-    """The three folders one instance of the app owns."""
+    """The folders one instance of the app owns, and where its login entry goes."""
 
     config_dir: Path
     data_dir: Path
     log_dir: Path
+    autostart_dir: Path
 
     @classmethod
     def for_user(cls) -> AppPaths:
@@ -33,12 +34,19 @@ class AppPaths:
             config_dir=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
             log_dir=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+            autostart_dir=Path(platformdirs.user_config_dir()) / "autostart",
         )
 
     @classmethod
     def under(cls, profile_dir: Path) -> AppPaths:
         root = profile_dir.expanduser().resolve()
-        return cls(config_dir=root / "config", data_dir=root / "data", log_dir=root / "log")
+        return cls(
+            config_dir=root / "config",
+            data_dir=root / "data",
+            log_dir=root / "log",
+            # Kept inside the profile, so a test or trial profile never changes the login.
+            autostart_dir=root / "autostart",
+        )
 
     @classmethod
     def resolve(cls, profile_dir: Path | None) -> AppPaths:

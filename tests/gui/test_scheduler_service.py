@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from posturebreak.core.clock import SystemClock
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.schedule import ReminderSchedule
+from posturebreak.core.working_time import WorkingTime
 from posturebreak.services.scheduler import QtThreadScheduler, ReminderScheduler
 
 MS = timedelta(milliseconds=1)
@@ -98,4 +99,31 @@ def test_remind_now_emits_and_restarts_that_countdown(qtbot: QtBot) -> None:
     assert fired.args == [ReminderKind.STRETCH]
     due = service.schedule.next_due(ReminderKind.STRETCH)
     assert due is not None and due > datetime.now(UTC) + timedelta(seconds=59)
+    service.shutdown()
+
+
+def test_outside_working_hours_a_due_job_is_held_back_until_the_next_shift(qtbot: QtBot) -> None:
+    service = make_service({ReminderKind.UNCROSS_LEGS: 50})
+    now = datetime.now(UTC)
+    # A one-minute shift starting an hour from now, every day: now is outside it.
+    shift_start = (now + timedelta(hours=1)).time().replace(second=0, microsecond=0)
+    shift_end = (now + timedelta(hours=1, minutes=1)).time().replace(second=0, microsecond=0)
+    service.schedule.working_time = WorkingTime(shift_start, shift_end, frozenset(range(7)), UTC)
+    service.start()
+    fired: list[object] = []
+    service.reminder_due.connect(fired.append)
+    qtbot.waitUntil(lambda: service.job_run_times()["uncross_legs"] > now + timedelta(minutes=30))
+    assert fired == []
+    assert service.job_run_times()["uncross_legs"] == (
+        service.schedule.working_time.next_start(now) + 50 * MS
+    )
+    service.shutdown()
+
+
+def test_rescheduling_moves_and_removes_jobs_at_once(qtbot: QtBot) -> None:
+    service = make_service({ReminderKind.UNCROSS_LEGS: 60_000, ReminderKind.STRETCH: 60_000})
+    service.start()
+    with qtbot.waitSignal(service.changed):
+        service.reschedule({ReminderKind.STRETCH: 120_000 * MS}, None)
+    assert set(service.job_run_times()) == {"stretch"}
     service.shutdown()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,26 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
+from posturebreak.core.reminders import ReminderKind
 from posturebreak.paths import AppPaths
-from posturebreak.services.notify import Notification
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
-
-
-@dataclass
-class FakeClock:
-    moment: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-@dataclass
-class RecordingNotifier:
-    shown: list[Notification] = field(default_factory=list)
-
-    def show(self, notification: Notification) -> str:
-        self.shown.append(notification)
-        return "recorder"
+from tests.gui.conftest import FakeClock, RecordingNotifier
 
 
 def labels(tray: TrayIcon) -> list[str]:
@@ -81,19 +63,6 @@ def test_pause_entries_emit_their_length(qtbot: QtBot) -> None:
         assert emitted.args == [length]
 
 
-@pytest.fixture
-def app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, FakeClock]]:
-    clock = FakeClock()
-    posture_app = PostureBreakApp(AppPaths.under(tmp_path), clock, TimeScale())
-    posture_app.notifier = RecordingNotifier()  # type: ignore[assignment]
-    posture_app.start()
-    yield posture_app, clock
-    posture_app.stop()
-    posture_app.tray.menu.deleteLater()
-    posture_app.deleteLater()
-    qtbot.wait(1)  # let Qt delete them now rather than during interpreter shutdown
-
-
 def test_the_tooltip_names_the_next_reminder(app: tuple[PostureBreakApp, FakeClock]) -> None:
     posture_app, _ = app
     assert posture_app.tray.tray.toolTip() == "Posture Break\nSit evenly in 20 min"
@@ -129,17 +98,12 @@ def test_skip_moves_the_next_reminder_on(app: tuple[PostureBreakApp, FakeClock])
     assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 40 min")
 
 
-def test_settings_and_about_open_one_window_each(
-    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
-) -> None:
+def test_about_opens_one_window(app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot) -> None:
     posture_app, _ = app
     about = posture_app.windows.show_about()
     qtbot.addWidget(about)
     assert "Posture Break 0.1.0" in about.text()
     assert posture_app.windows.show_about() is about
-    settings = posture_app.windows.show_settings()
-    qtbot.addWidget(settings)
-    assert "every 45 min" in settings.text()
 
 
 def test_control_commands_pause_resume_and_report_errors(
@@ -154,3 +118,20 @@ def test_control_commands_pause_resume_and_report_errors(
         "ok": False,
         "error": "unknown command 'dance'",
     }
+
+
+def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path: Path) -> None:
+    paths = AppPaths.under(tmp_path)
+    paths.config_dir.mkdir(parents=True)
+    (paths.config_dir / "settings.toml").write_text("[reminders.stretch]\ninterval_minutes = 0\n")
+    posture_app = PostureBreakApp(paths, FakeClock(), TimeScale())
+    posture_app.notifier = RecordingNotifier()  # type: ignore[assignment]
+    posture_app.start()
+    try:
+        shown = posture_app.notifier.shown  # type: ignore[attr-defined]
+        assert [n.title for n in shown][-1] == "Some settings were reset"
+        assert "interval_minutes must be between 1 and 480, got 0" in shown[-1].message
+        assert posture_app.settings.reminders[ReminderKind.STRETCH].interval_minutes == 45
+    finally:
+        posture_app.stop()
+        posture_app.deleteLater()

@@ -1,14 +1,15 @@
-"""Pause, resume and skip arithmetic, with times given by hand."""
+"""Pause, resume, skip, settings changes and working hours, with times given by hand."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
+from posturebreak.core.working_time import WorkingTime
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STRETCH, LEGS, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
@@ -102,9 +103,61 @@ def test_intervals_must_be_positive(interval: timedelta) -> None:
         ReminderSchedule({STRETCH: interval}, T0)
 
 
-def test_a_schedule_needs_a_reminder() -> None:
-    with pytest.raises(ValueError, match="at least one"):
-        ReminderSchedule({}, T0)
+def test_with_every_kind_switched_off_nothing_is_upcoming_and_skip_does_nothing() -> None:
+    schedule = ReminderSchedule({}, T0)
+    assert schedule.upcoming() is None
+    assert schedule.skip_next() is None
+    schedule.mark_shown(STRETCH, T0)  # "take a break now" while stretches are off
+    assert schedule.next_due(STRETCH) is None
+
+
+def test_a_longer_interval_keeps_the_time_already_waited() -> None:
+    schedule = make_schedule()
+    now = T0 + 30 * MIN
+    schedule.set_intervals({STRETCH: 60 * MIN, LEGS: 20 * MIN, STOOL: 60 * MIN}, now)
+    assert schedule.next_due(STRETCH) == T0 + 60 * MIN  # 30 waited, 30 to go
+    assert schedule.next_due(STOOL) == T0 + 60 * MIN  # untouched
+    assert schedule.next_due(LEGS) == T0 + 20 * MIN
+
+
+def test_a_shorter_interval_that_has_already_passed_is_due_now() -> None:
+    schedule = make_schedule()
+    now = T0 + 30 * MIN
+    schedule.set_intervals({STRETCH: 10 * MIN, LEGS: 20 * MIN, STOOL: 60 * MIN}, now)
+    assert schedule.next_due(STRETCH) == now
+
+
+def test_switching_kinds_off_and_on() -> None:
+    schedule = make_schedule()
+    schedule.set_intervals({STRETCH: 45 * MIN}, T0 + 5 * MIN)
+    assert schedule.kinds == (STRETCH,)
+    assert schedule.next_due(LEGS) is None
+    schedule.set_intervals({STRETCH: 45 * MIN, LEGS: 20 * MIN}, T0 + 10 * MIN)
+    assert schedule.next_due(LEGS) == T0 + 30 * MIN  # a fresh countdown
+    assert schedule.next_due(STRETCH) == T0 + 45 * MIN
+
+
+def test_changing_intervals_while_paused_moves_the_frozen_countdowns() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0 + 10 * MIN, T0 + 120 * MIN)
+    schedule.set_intervals({STRETCH: 55 * MIN, STOOL: 60 * MIN}, T0 + 20 * MIN)
+    schedule.resume(T0 + 30 * MIN)
+    assert schedule.next_due(STRETCH) == T0 + 30 * MIN + 45 * MIN  # 35 left + 10 more
+    assert schedule.next_due(STOOL) == T0 + 30 * MIN + 50 * MIN
+    assert schedule.next_due(LEGS) is None
+
+
+def test_outside_working_hours_a_due_reminder_waits_for_the_next_shift() -> None:
+    # 2 March 2026 is a Monday; work is 09:00-17:00 UTC on weekdays.
+    working = WorkingTime(time(9), time(17), frozenset(range(5)), UTC)
+    schedule = ReminderSchedule({STRETCH: 45 * MIN}, T0, working)
+    evening = datetime(2026, 3, 6, 17, 20, tzinfo=UTC)  # Friday after work
+    assert schedule.quiet_until(evening) == datetime(2026, 3, 9, 9, 0, tzinfo=UTC)
+    assert schedule.come_due(STRETCH, evening) is False
+    assert schedule.next_due(STRETCH) == datetime(2026, 3, 9, 9, 45, tzinfo=UTC)
+    assert schedule.come_due(STRETCH, datetime(2026, 3, 9, 9, 45, tzinfo=UTC)) is True
+    assert schedule.next_due(STRETCH) == datetime(2026, 3, 9, 10, 30, tzinfo=UTC)
+    assert schedule.quiet_until(datetime(2026, 3, 9, 10, 0, tzinfo=UTC)) is None
 
 
 def test_tomorrow_starts_at_local_midnight_even_across_a_dst_change() -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.schedule import ReminderSchedule
 from posturebreak.core.status import describe_moment, describe_wait, status_line
+from posturebreak.core.working_time import WorkingTime
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -44,3 +45,13 @@ def test_status_says_until_when_reminders_are_paused() -> None:
     schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=23)}, T0)
     schedule.pause(T0, T0 + timedelta(minutes=90))
     assert status_line(schedule, T0, UTC) == "Paused until 10:30"
+
+
+def test_status_says_when_every_reminder_is_off() -> None:
+    assert status_line(ReminderSchedule({}, T0), T0, UTC) == "All reminders are switched off"
+
+
+def test_status_says_when_working_hours_begin() -> None:
+    working = WorkingTime(time(10), time(17), frozenset(range(7)), UTC)
+    schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=23)}, T0, working)
+    assert status_line(schedule, T0, UTC) == "Outside working hours until 10:00"

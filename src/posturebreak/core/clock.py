@@ -9,7 +9,7 @@ touching the real defaults.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -49,3 +49,11 @@ class TimeScale:
 
     def apply(self, duration: timedelta) -> timedelta:
         return duration / self.factor
+
+
+def local_datetime(day: date, clock_time: time, zone: tzinfo | None = None) -> datetime:
+    """``clock_time`` on ``day`` in ``zone`` (default: the system's local zone), aware."""
+    if zone is None:
+        # A naive local time; astimezone() resolves it with the system's DST rules.
+        return datetime.combine(day, clock_time).astimezone()
+    return datetime.combine(day, clock_time, zone)

@@ -1,4 +1,4 @@
-"""The kinds of reminder the app gives, with the words it shows and default cadence."""
+"""The kinds of reminder the app gives, with the words it shows."""
 
 from __future__ import annotations
 
@@ -16,13 +16,12 @@ class ReminderKind(StrEnum):
 
 @dataclass(frozen=True)
 class Reminder:
-    """What a reminder of one kind says, and how often it comes by default."""
+    """What a reminder of one kind says."""
 
     kind: ReminderKind
     title: str
     short_name: str
     instruction: str
-    default_interval_minutes: int
 
 
 REMINDERS: dict[ReminderKind, Reminder] = {
@@ -33,21 +32,18 @@ REMINDERS: dict[ReminderKind, Reminder] = {
             title="Stretch break",
             short_name="Stretch",
             instruction="Stand up and lean back gently with hands on your hips; stop if it hurts.",
-            default_interval_minutes=45,
         ),
         Reminder(
             ReminderKind.UNCROSS_LEGS,
             title="Uncross your legs",
             short_name="Sit evenly",
             instruction="Feet flat, weight even on both sit bones, hips back in the chair.",
-            default_interval_minutes=20,
         ),
         Reminder(
             ReminderKind.FOOT_STOOL,
             title="Foot stool check",
             short_name="Foot stool",
             instruction="Change the stool's height or distance and move your feet to a new spot.",
-            default_interval_minutes=60,
         ),
     )
 }

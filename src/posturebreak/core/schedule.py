@@ -3,7 +3,9 @@
 Pausing freezes every countdown: a stretch due in 23 minutes when the user
 pauses is due 23 minutes after they resume, so a meeting never produces a
 burst of stale reminders. Skipping moves the earliest reminder on by one
-interval, keeping its cadence.
+interval, keeping its cadence. Changing an interval keeps the time already
+waited, and outside working hours a due reminder stays quiet and starts its
+countdown afresh when work begins.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from collections.abc import Mapping
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
+from posturebreak.core.clock import local_datetime
 from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.working_time import WorkingTime
 
 _T = TypeVar("_T", datetime, timedelta)
 
@@ -20,16 +24,18 @@ _T = TypeVar("_T", datetime, timedelta)
 class ReminderSchedule:
     """Next-due times per reminder kind; all times are timezone-aware."""
 
-    def __init__(self, intervals: Mapping[ReminderKind, timedelta], now: datetime) -> None:
-        if not intervals:
-            raise ValueError("a schedule needs at least one reminder kind")
-        for kind, interval in intervals.items():
-            if interval <= timedelta(0):
-                raise ValueError(f"{kind} interval must be positive, got {interval}")
+    def __init__(
+        self,
+        intervals: Mapping[ReminderKind, timedelta],
+        now: datetime,
+        working_time: WorkingTime | None = None,
+    ) -> None:
+        _check_intervals(intervals)
         self._intervals = dict(intervals)
         self._due = {kind: now + interval for kind, interval in self._intervals.items()}
         self._remaining_while_paused: dict[ReminderKind, timedelta] | None = None
         self._paused_until: datetime | None = None
+        self.working_time = working_time
 
     @property
     def kinds(self) -> tuple[ReminderKind, ...]:
@@ -48,12 +54,12 @@ class ReminderSchedule:
         return self._paused_until is not None
 
     def next_due(self, kind: ReminderKind) -> datetime | None:
-        """When ``kind`` is next due, or None while paused."""
-        return None if self.is_paused else self._due[kind]
+        """When ``kind`` is next due, or None while paused or when it is switched off."""
+        return None if self.is_paused else self._due.get(kind)
 
     def upcoming(self) -> tuple[ReminderKind, datetime] | None:
-        """The reminder that comes first, or None while paused."""
-        if self.is_paused:
+        """The reminder that comes first, or None while paused or with every kind off."""
+        if self.is_paused or not self._due:
             return None
         kind = self._earliest(self._due)
         return kind, self._due[kind]
@@ -64,18 +70,69 @@ class ReminderSchedule:
 
     def mark_shown(self, kind: ReminderKind, now: datetime) -> None:
         """A reminder of ``kind`` was given now; its next one is a full interval away."""
+        if kind not in self._intervals:
+            return  # given by hand while switched off: nothing to restart
         if self._remaining_while_paused is not None:
             self._remaining_while_paused[kind] = self._intervals[kind]
         else:
             self._due[kind] = now + self._intervals[kind]
 
-    def skip_next(self) -> ReminderKind:
+    def come_due(self, kind: ReminderKind, now: datetime) -> bool:
+        """``kind``'s time has come: True means remind now.
+
+        Outside working time the reminder stays quiet and its countdown starts
+        again when the next shift begins.
+        """
+        if self.working_time is not None and not self.working_time.contains(now):
+            self._due[kind] = self.working_time.next_start(now) + self._intervals[kind]
+            return False
+        self.mark_shown(kind, now)
+        return True
+
+    def quiet_until(self, now: datetime) -> datetime | None:
+        """When working time starts, if ``now`` is outside it; else None."""
+        if self.working_time is None or self.working_time.contains(now):
+            return None
+        return self.working_time.next_start(now)
+
+    def skip_next(self) -> ReminderKind | None:
         """Moves the earliest reminder on by one interval and says which it was."""
         paused = self._remaining_while_paused
         times: dict[ReminderKind, Any] = self._due if paused is None else paused
+        if not times:
+            return None
         kind = self._earliest(times)
         times[kind] += self._intervals[kind]
         return kind
+
+    def set_intervals(self, intervals: Mapping[ReminderKind, timedelta], now: datetime) -> None:
+        """New intervals, and kinds switched on or off, without losing time already waited.
+
+        A kind whose interval changes keeps the time since its last reminder
+        (due no earlier than now); a kind switched on starts a full interval
+        from now; other kinds keep their due times.
+        """
+        _check_intervals(intervals)
+        paused = self._remaining_while_paused
+        if paused is not None:
+            # While paused, "now" for the countdowns is frozen at zero elapsed.
+            self._remaining_while_paused = self._moved(paused, intervals, timedelta(0))
+        else:
+            self._due = self._moved(self._due, intervals, now)
+        self._intervals = dict(intervals)
+
+    def _moved(
+        self, times: Mapping[ReminderKind, _T], intervals: Mapping[ReminderKind, timedelta], now: _T
+    ) -> dict[ReminderKind, _T]:
+        moved: dict[ReminderKind, _T] = {}
+        for kind, interval in intervals.items():
+            if kind not in times:
+                moved[kind] = now + interval
+            elif interval == self._intervals[kind]:
+                moved[kind] = times[kind]
+            else:
+                moved[kind] = max(times[kind] + (interval - self._intervals[kind]), now)
+        return moved
 
     def pause(self, now: datetime, until: datetime) -> None:
         """Freezes every countdown until ``until`` (or an earlier :meth:`resume`)."""
@@ -96,13 +153,15 @@ class ReminderSchedule:
         self._paused_until = None
 
 
+def _check_intervals(intervals: Mapping[ReminderKind, timedelta]) -> None:
+    for kind, interval in intervals.items():
+        if interval <= timedelta(0):
+            raise ValueError(f"{kind} interval must be positive, got {interval}")
+
+
 def start_of_tomorrow(now: datetime, zone: tzinfo | None = None) -> datetime:
     """Midnight after ``now`` in ``zone`` (default: the system's local zone).
 
     This is when an "until tomorrow" pause ends.
     """
-    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
-    if zone is None:
-        # A naive local time; astimezone() resolves it with the system's DST rules.
-        return datetime.combine(tomorrow, time(0)).astimezone()
-    return datetime.combine(tomorrow, time(0), zone)
+    return local_datetime(now.astimezone(zone).date() + timedelta(days=1), time(0), zone)

@@ -28,10 +28,14 @@ def describe_moment(moment: datetime, now: datetime, zone: tzinfo | None = None)
 
 
 def status_line(schedule: ReminderSchedule, now: datetime, zone: tzinfo | None = None) -> str:
-    """ "Stretch in 23 min" or "Paused until 14:30"."""
+    """ "Stretch in 23 min", "Paused until 14:30" or "Quiet until Mon 09:00"."""
     if schedule.paused_until is not None:
         return f"Paused until {describe_moment(schedule.paused_until, now, zone)}"
     upcoming = schedule.upcoming()
-    assert upcoming is not None  # only a paused schedule has nothing upcoming
+    if upcoming is None:
+        return "All reminders are switched off"
+    quiet_until = schedule.quiet_until(now)
+    if quiet_until is not None:
+        return f"Outside working hours until {describe_moment(quiet_until, now, zone)}"
     kind, due = upcoming
     return f"{REMINDERS[kind].short_name} {describe_wait(due - now)}"

@@ -15,7 +15,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
-from datetime import UTC, datetime
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.executors.debug import DebugExecutor
@@ -27,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from posturebreak.core.clock import Clock
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.schedule import ReminderSchedule
+from posturebreak.core.working_time import WorkingTime
 
 log = logging.getLogger(__name__)
 
@@ -112,17 +114,31 @@ class ReminderScheduler(QObject):
             log.info("Reminders resumed")
         self._update()
 
-    def skip_next(self) -> ReminderKind:
+    def skip_next(self) -> ReminderKind | None:
         kind = self.schedule.skip_next()
         log.info("Skipped the next %s reminder", kind)
         self._update()
         return kind
 
+    def reschedule(
+        self, intervals: Mapping[ReminderKind, timedelta], working_time: WorkingTime | None
+    ) -> None:
+        """Applies changed settings to the running schedule, keeping time already waited."""
+        self.schedule.set_intervals(intervals, self._clock.now())
+        self.schedule.working_time = working_time
+        self._update()
+
     def _on_job_ran(self, job_id: str) -> None:
         if job_id == _RESUME_JOB_ID:
             self.resume()
-        else:
-            self._fire(ReminderKind(job_id))
+            return
+        kind = ReminderKind(job_id)
+        remind = self.schedule.come_due(kind, self._clock.now())
+        if not remind:
+            log.info("%s reminder held back: outside working hours", kind)
+        self._update()
+        if remind:
+            self.reminder_due.emit(kind)
 
     def _fire(self, kind: ReminderKind) -> None:
         self.schedule.mark_shown(kind, self._clock.now())
@@ -134,7 +150,7 @@ class ReminderScheduler(QObject):
         self.changed.emit()
 
     def _sync_jobs(self) -> None:
-        for kind in self.schedule.kinds:
+        for kind in ReminderKind:
             due = self.schedule.next_due(kind)
             if due is None:
                 self._remove_job(kind.value)

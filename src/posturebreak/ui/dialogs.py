@@ -1,4 +1,4 @@
-"""Small informational windows opened from the tray menu: About and Settings."""
+"""Small informational windows opened from the tray menu, such as About."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox
 
 from posturebreak import APP_NAME, __version__
-from posturebreak.core.reminders import REMINDERS
 
 
 class InfoWindows:
@@ -39,16 +38,4 @@ class InfoWindows:
             "<p>Reminds you to stretch, sit evenly and move your feet, "
             "so your lower back gets the breaks it needs.</p>"
             "<p>Not medical advice: stop any exercise that hurts.</p>",
-        )
-
-    def show_settings(self) -> QMessageBox:
-        rows = "".join(
-            f"<li>{reminder.title}: every {reminder.default_interval_minutes} min</li>"
-            for reminder in REMINDERS.values()
-        )
-        return self._show(
-            "settings",
-            f"{APP_NAME} settings",
-            f"<p>A settings dialog is coming in the next version.</p>"
-            f"<p>Reminders now:</p><ul>{rows}</ul>",
         )

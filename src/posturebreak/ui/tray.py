@@ -57,6 +57,11 @@ class TrayIcon(QObject):
         self.menu.aboutToShow.connect(self.refresh)
         self.refresh()
 
+    def set_icons(self, icon: QIcon, paused_icon: QIcon) -> None:
+        """Switches the icon theme."""
+        self._icon, self._paused_icon = icon, paused_icon
+        self.refresh()
+
     def _build_menu(self) -> None:
         menu = self.menu
         self.status_action = menu.addAction("")

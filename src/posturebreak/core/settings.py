@@ -1,0 +1,359 @@
+"""The user's preferences: a typed model with defaults, limits and per-field checks.
+
+Two ways in, two tempers. Building a model in code is strict: a value out of
+range raises at once, so the dialog can never hand on something invalid.
+Reading a hand-edited file (:func:`settings_from_dict`) is forgiving: every
+valid value is kept, each invalid one is replaced by its default, and a
+sentence per replacement says what happened.
+
+The file's ``version`` is :data:`SCHEMA_VERSION`. A file from a newer app is
+refused (:class:`NewerSettingsError`) so that it is never overwritten with
+less than it holds; when the schema changes, an upgrade step from the older
+version goes into :func:`settings_from_dict`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import time
+from enum import StrEnum
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+
+from posturebreak.core.reminders import ReminderKind
+
+SCHEMA_VERSION = 1
+
+
+class NotificationStyle(StrEnum):
+    """How a reminder reaches the user."""
+
+    NOTIFICATION = "notification"
+    POPUP = "popup"
+    BOTH = "both"
+
+    @property
+    def shows_notification(self) -> bool:
+        return self is not NotificationStyle.POPUP
+
+    @property
+    def shows_popup(self) -> bool:
+        return self is not NotificationStyle.NOTIFICATION
+
+
+class OutsideWorkingHours(StrEnum):
+    """What reminders do outside the user's working hours and days."""
+
+    REMIND = "remind"
+    SILENT = "silent"
+
+
+class IconTheme(StrEnum):
+    """The tray icon's look: full colour, or a plain light or dark symbol for the panel."""
+
+    AUTO = "auto"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class Weekday(StrEnum):
+    """A day of the week; ``number`` matches :meth:`datetime.date.weekday` (Monday is 0)."""
+
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def number(self) -> int:
+        return list(Weekday).index(self)
+
+    @classmethod
+    def week_from(cls, first: Weekday) -> tuple[Weekday, ...]:
+        """All seven days, starting with ``first``."""
+        days = list(cls)
+        return tuple(days[first.number :] + days[: first.number])
+
+
+class InvalidSettingError(ValueError):
+    """One setting's value is wrong; the message names the setting and the value."""
+
+
+def _limits(low: int, high: int) -> dict[str, tuple[int, int]]:
+    return {"limits": (low, high)}
+
+
+def limits_of(section: type[Any], name: str) -> tuple[int, int]:
+    """The allowed range of a whole-number setting, for widgets that edit it."""
+    for item in fields(section):
+        if item.name == name:
+            low, high = item.metadata["limits"]
+            return low, high
+    raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """How one kind of reminder behaves."""
+
+    enabled: bool = True
+    interval_minutes: int = field(default=45, metadata=_limits(1, 480))
+    break_seconds: int = field(default=30, metadata=_limits(5, 1800))
+    style: NotificationStyle = NotificationStyle.NOTIFICATION
+    snooze_minutes: int = field(default=5, metadata=_limits(1, 120))
+
+    def __post_init__(self) -> None:
+        _check_fields(self)
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    """When reminders may come. Hours may cross midnight; equal start and end mean all day."""
+
+    working_hours_start: time = time(9, 0)
+    working_hours_end: time = time(17, 30)
+    working_days: tuple[Weekday, ...] = (
+        Weekday.MON,
+        Weekday.TUE,
+        Weekday.WED,
+        Weekday.THU,
+        Weekday.FRI,
+    )
+    outside_working_hours: OutsideWorkingHours = OutsideWorkingHours.REMIND
+    # Minutes away from keyboard and mouse that count as a natural break; 0 turns it off.
+    idle_threshold_minutes: int = field(default=5, metadata=_limits(0, 120))
+
+    def __post_init__(self) -> None:
+        _check_fields(self)
+
+
+@dataclass(frozen=True)
+class GeneralSettings:
+    """Everything that is not about a particular reminder or the working day."""
+
+    sound: bool = True
+    start_at_login: bool = False
+    first_day_of_week: Weekday = Weekday.MON
+    icon_theme: IconTheme = IconTheme.AUTO
+
+    def __post_init__(self) -> None:
+        _check_fields(self)
+
+
+def _default_reminders() -> dict[ReminderKind, ReminderSettings]:
+    return {
+        ReminderKind.STRETCH: ReminderSettings(
+            interval_minutes=45, break_seconds=60, style=NotificationStyle.BOTH
+        ),
+        ReminderKind.UNCROSS_LEGS: ReminderSettings(interval_minutes=20, break_seconds=15),
+        ReminderKind.FOOT_STOOL: ReminderSettings(
+            interval_minutes=60, break_seconds=30, snooze_minutes=10
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All preferences; every reminder kind has an entry."""
+
+    reminders: Mapping[ReminderKind, ReminderSettings] = field(default_factory=_default_reminders)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    general: GeneralSettings = field(default_factory=GeneralSettings)
+
+    def __post_init__(self) -> None:
+        missing = set(ReminderKind) - set(self.reminders)
+        if missing:
+            raise InvalidSettingError(f"reminders lack {', '.join(sorted(missing))}")
+
+    def with_reminder(self, kind: ReminderKind, **changes: Any) -> Settings:
+        """A copy with one reminder kind's settings changed."""
+        reminders = dict(self.reminders)
+        reminders[kind] = dataclasses.replace(reminders[kind], **changes)
+        return dataclasses.replace(self, reminders=reminders)
+
+
+class NewerSettingsError(Exception):
+    """The file was written by a newer version of the app; it must be left alone."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(
+            f"the settings file has version {version}, newer than this app understands "
+            f"({SCHEMA_VERSION})"
+        )
+        self.version = version
+
+
+_Section = TypeVar("_Section", ReminderSettings, ScheduleSettings, GeneralSettings)
+_CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
+    """Reads settings from a parsed TOML document, forgivingly.
+
+    Returns the settings and one sentence per value that was ignored or
+    replaced by its default. Raises :class:`NewerSettingsError` for a file from
+    a newer app.
+    """
+    problems: list[str] = []
+    version = data.get("version", SCHEMA_VERSION)
+    if type(version) is int and version > SCHEMA_VERSION:
+        raise NewerSettingsError(version)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        problems.append(
+            f"version must be {SCHEMA_VERSION}, got {_show(version)}; read as {SCHEMA_VERSION}"
+        )
+
+    defaults = Settings()
+    raw_reminders = _table(data, "reminders", problems)
+    reminders = {
+        kind: _read_section(
+            raw_reminders.get(kind.value),
+            f"reminders.{kind.value}",
+            defaults.reminders[kind],
+            problems,
+        )
+        for kind in ReminderKind
+    }
+    problems.extend(
+        f"unknown reminder kind reminders.{key} ignored"
+        for key in sorted(set(raw_reminders) - {kind.value for kind in ReminderKind})
+    )
+    settings = Settings(
+        reminders=reminders,
+        schedule=_read_section(data.get("schedule"), "schedule", defaults.schedule, problems),
+        general=_read_section(data.get("general"), "general", defaults.general, problems),
+    )
+    known = {"version", "reminders", "schedule", "general"}
+    problems.extend(f"unknown setting {key} ignored" for key in sorted(set(data) - known))
+    return settings, problems
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    """The settings as a TOML-ready document; :func:`settings_from_dict` reads it back."""
+    return {
+        "version": SCHEMA_VERSION,
+        "reminders": {
+            kind.value: _section_to_dict(settings.reminders[kind]) for kind in ReminderKind
+        },
+        "schedule": _section_to_dict(settings.schedule),
+        "general": _section_to_dict(settings.general),
+    }
+
+
+def format_clock_time(value: time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def _table(data: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[str, Any]:
+    raw = data.get(key, {})
+    if isinstance(raw, Mapping):
+        return raw
+    problems.append(f"{key} must be a table, got {_show(raw)}; using the defaults")
+    return {}
+
+
+def _read_section(raw: object, path: str, default: _Section, problems: list[str]) -> _Section:
+    """One section from the file: valid values kept, each invalid one reset to its default."""
+    if raw is None:
+        return default
+    if not isinstance(raw, Mapping):
+        problems.append(f"{path} must be a table, got {_show(raw)}; using the defaults")
+        return default
+    hints = get_type_hints(type(default))
+    values: dict[str, Any] = {}
+    for item in fields(default):
+        if item.name not in raw:
+            continue
+        try:
+            values[item.name] = _coerce(
+                raw[item.name], hints[item.name], item.metadata, f"{path}.{item.name}"
+            )
+        except InvalidSettingError as error:
+            shown = _show(_plain(getattr(default, item.name)))
+            problems.append(f"{error}; using the default {shown}")
+    names = {item.name for item in fields(default)}
+    problems.extend(
+        f"unknown setting {path}.{key} ignored" for key in sorted(map(str, set(raw) - names))
+    )
+    return dataclasses.replace(default, **values)
+
+
+def _check_fields(section: Any) -> None:
+    """Raises :class:`InvalidSettingError` for the first value out of its type or range."""
+    hints = get_type_hints(type(section))
+    for item in fields(section):
+        value = _coerce(getattr(section, item.name), hints[item.name], item.metadata, item.name)
+        object.__setattr__(section, item.name, value)
+
+
+def _coerce(value: object, kind: Any, metadata: Mapping[str, Any], path: str) -> Any:
+    """``value`` as the type ``kind``, or :class:`InvalidSettingError` saying why not."""
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        raise InvalidSettingError(f"{path} must be true or false, got {_show(value)}")
+    if kind is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidSettingError(f"{path} must be a whole number, got {_show(value)}")
+        low, high = metadata["limits"]
+        if not low <= value <= high:
+            raise InvalidSettingError(f"{path} must be between {low} and {high}, got {value}")
+        return value
+    if kind is time:
+        return _coerce_clock_time(value, path)
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        return _coerce_choice(value, kind, path)
+    if get_origin(kind) is tuple:
+        return _coerce_days(value, get_args(kind)[0], path)
+    raise TypeError(f"no rule for settings of type {kind!r}")  # a programming error
+
+
+def _coerce_clock_time(value: object, path: str) -> time:
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    match = _CLOCK_TIME.fullmatch(value) if isinstance(value, str) else None
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return time(int(match[1]), int(match[2]))
+    raise InvalidSettingError(f'{path} must be a time like "09:00", got {_show(value)}')
+
+
+def _coerce_choice(value: object, choices: type[StrEnum], path: str) -> StrEnum:
+    if isinstance(value, str) and value in choices._value2member_map_:
+        return choices(value)
+    allowed = ", ".join(repr(choice.value) for choice in choices)
+    raise InvalidSettingError(f"{path} must be one of {allowed}, got {_show(value)}")
+
+
+def _coerce_days(value: object, day_type: type[Weekday], path: str) -> tuple[Weekday, ...]:
+    if isinstance(value, list | tuple) and value:
+        days = {_coerce_choice(day, day_type, path) for day in value}
+        return tuple(day for day in day_type if day in days)
+    raise InvalidSettingError(
+        f'{path} must be a list of at least one day like ["mon", "tue"], got {_show(value)}'
+    )
+
+
+def _section_to_dict(section: Any) -> dict[str, Any]:
+    return {item.name: _plain(getattr(section, item.name)) for item in fields(section)}
+
+
+def _plain(value: object) -> Any:
+    """A settings value as TOML writes it: enums by name, clock times as "HH:MM"."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, time):
+        return format_clock_time(value)
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _show(value: object) -> str:
+    """A short, safe rendering of a value from the file for a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

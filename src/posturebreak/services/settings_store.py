@@ -1,0 +1,153 @@
+"""The settings file on disk: forgiving reads, atomic writes, broken files kept aside.
+
+Nothing in the file can stop the app. A file that cannot be read as settings
+at all (not UTF-8, not TOML, empty, huge) is renamed to
+``settings.toml.broken-<time>`` and defaults take its place; a file with some
+bad values keeps its good ones, and the original is kept aside the same way
+before the repaired file is written. A file from a newer version of the app
+is never written over.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from posturebreak.core.clock import Clock
+from posturebreak.core.settings import (
+    NewerSettingsError,
+    Settings,
+    settings_from_dict,
+    settings_to_dict,
+)
+from posturebreak.services.atomic_file import write_atomically
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE_NAME = "settings.toml"
+MAX_SETTINGS_BYTES = 256 * 1024
+
+
+class SettingsSaveError(Exception):
+    """The settings could not be written; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """What :meth:`SettingsStore.load` found: the settings, and what the user should hear."""
+
+    settings: Settings
+    problems: tuple[str, ...] = ()
+    kept_aside: Path | None = None
+
+    def user_message(self) -> str | None:
+        """One short message about what was reset, or None when the file was fine."""
+        if not self.problems:
+            return None
+        shown = list(self.problems[:3])
+        if len(self.problems) > 3:
+            shown.append(f"and {len(self.problems) - 3} more (see the log)")
+        text = "\n".join(f"• {problem}" for problem in shown)
+        if self.kept_aside is not None:
+            text += f"\nYour old file is kept as {self.kept_aside.name}."
+        return text
+
+
+class SettingsStore:
+    """Reads and writes ``settings.toml`` in the config folder."""
+
+    def __init__(self, config_dir: Path, clock: Clock) -> None:
+        self.path = config_dir / SETTINGS_FILE_NAME
+        self._clock = clock
+        self._leave_alone: str | None = None  # why the file must not be written, if it must not
+
+    def load(self) -> LoadedSettings:
+        """The settings in the file, repaired where needed; never raises."""
+        try:
+            with self.path.open("rb") as file:
+                data = file.read(MAX_SETTINGS_BYTES + 1)
+        except FileNotFoundError:
+            self._save_quietly(Settings())  # a file to find and edit by hand
+            return LoadedSettings(Settings())
+        except OSError as error:
+            return self._leave_file_alone(f"{self.path.name} could not be read ({error.strerror})")
+
+        try:
+            settings, problems = self._parse(data)
+        except NewerSettingsError as error:
+            return self._leave_file_alone(str(error))
+        except ValueError as error:  # the whole file is unusable
+            settings, problems = Settings(), [str(error)]
+        if not problems:
+            return LoadedSettings(settings)
+        for problem in problems:
+            log.warning("Settings: %s", problem)
+        return LoadedSettings(settings, tuple(problems), self._repair(settings))
+
+    def save(self, settings: Settings) -> None:
+        """Writes the settings atomically; raises :class:`SettingsSaveError` with a reason."""
+        if self._leave_alone is not None:
+            raise SettingsSaveError(
+                f"Settings were not saved: {self._leave_alone}, so {self.path} is left as it is."
+            )
+        text = tomli_w.dumps(settings_to_dict(settings))
+        try:
+            write_atomically(self.path, text.encode())
+        except OSError as error:
+            raise SettingsSaveError(
+                f"Settings could not be saved to {self.path}: {error.strerror or error}."
+            ) from error
+        log.info("Settings saved to %s", self.path)
+
+    def _parse(self, data: bytes) -> tuple[Settings, list[str]]:
+        """Raises ValueError with a sentence for a file that holds no usable settings."""
+        name = self.path.name
+        if len(data) > MAX_SETTINGS_BYTES:
+            raise ValueError(f"{name} is larger than {MAX_SETTINGS_BYTES // 1024} KiB")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValueError(f"{name} is not a text file") from None
+        if not text.strip():
+            raise ValueError(f"{name} was empty")
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ValueError(f"{name} is not valid TOML ({error})") from None
+        return settings_from_dict(document)
+
+    def _repair(self, settings: Settings) -> Path | None:
+        """Moves the original aside and writes the repaired settings in its place."""
+        stamp = self._clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        suffix = 1
+        while aside.exists():
+            suffix += 1
+            aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{suffix}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            log.error("Could not keep the broken settings file aside: %s", error)
+            self._leave_alone = f"the broken {self.path.name} could not be kept aside"
+            return None
+        log.warning("Kept the broken settings file as %s", aside)
+        self._save_quietly(settings)
+        return aside
+
+    def _save_quietly(self, settings: Settings) -> None:
+        try:
+            self.save(settings)
+        except SettingsSaveError as error:
+            log.warning("%s", error)
+
+    def _leave_file_alone(self, reason: str) -> LoadedSettings:
+        log.error("Settings: %s; using defaults and leaving the file alone", reason)
+        self._leave_alone = reason
+        return LoadedSettings(
+            Settings(), (f"{reason}; using the defaults and leaving the file as it is",)
+        )

@@ -1,0 +1,342 @@
+"""The settings dialog: shows a :class:`Settings` and hands back the edited one.
+
+It edits, it does not decide: OK and Apply emit :attr:`SettingsDialog.apply_requested`
+with the new settings, and the app saves and applies them. Widget ranges come
+from the model's own limits, so the dialog cannot produce an invalid value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import time
+from enum import StrEnum
+from typing import TypeVar
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posturebreak import APP_NAME
+from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.settings import (
+    GeneralSettings,
+    IconTheme,
+    InvalidSettingError,
+    NotificationStyle,
+    OutsideWorkingHours,
+    ReminderSettings,
+    ScheduleSettings,
+    Settings,
+    Weekday,
+    limits_of,
+)
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+_Button = QDialogButtonBox.StandardButton
+
+_STYLE_LABELS = {
+    NotificationStyle.NOTIFICATION: "Notification",
+    NotificationStyle.POPUP: "Break window",
+    NotificationStyle.BOTH: "Notification and break window",
+}
+_OUTSIDE_LABELS = {
+    OutsideWorkingHours.REMIND: "Remind me at any time",
+    OutsideWorkingHours.SILENT: "Only during my working hours",
+}
+_THEME_LABELS = {
+    IconTheme.AUTO: "Colour (suits any panel)",
+    IconTheme.LIGHT: "Light (for dark panels)",
+    IconTheme.DARK: "Dark (for light panels)",
+}
+_DAY_NAMES = {
+    Weekday.MON: "Monday",
+    Weekday.TUE: "Tuesday",
+    Weekday.WED: "Wednesday",
+    Weekday.THU: "Thursday",
+    Weekday.FRI: "Friday",
+    Weekday.SAT: "Saturday",
+    Weekday.SUN: "Sunday",
+}
+
+
+def _choice_box(labels: Mapping[_Choice, str], accessible_name: str) -> QComboBox:
+    box = QComboBox()
+    for value, label in labels.items():
+        box.addItem(label, value.value)
+    box.setAccessibleName(accessible_name)
+    return box
+
+
+def _select(box: QComboBox, value: StrEnum) -> None:
+    box.setCurrentIndex(box.findData(value.value))
+
+
+def _spin_box(section: type, name: str, suffix: str, accessible_name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(*limits_of(section, name))
+    box.setSuffix(suffix)
+    box.setAccessibleName(accessible_name)
+    return box
+
+
+def _to_qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+@dataclass
+class _ReminderGroup:
+    """The widgets for one reminder kind."""
+
+    box: QGroupBox
+    interval: QSpinBox
+    break_length: QSpinBox
+    style: QComboBox
+    snooze: QSpinBox
+
+    @classmethod
+    def build(cls, kind: ReminderKind) -> _ReminderGroup:
+        title = REMINDERS[kind].title
+        box = QGroupBox(title)
+        box.setCheckable(True)
+        box.setAccessibleName(f"{title} on")
+        group = cls(
+            box,
+            _spin_box(ReminderSettings, "interval_minutes", " min", f"{title}: every"),
+            _spin_box(ReminderSettings, "break_seconds", " s", f"{title}: break length"),
+            _choice_box(_STYLE_LABELS, f"{title}: show as"),
+            _spin_box(ReminderSettings, "snooze_minutes", " min", f"{title}: snooze for"),
+        )
+        form = QFormLayout(box)
+        form.addRow("Every:", group.interval)
+        form.addRow("Break length:", group.break_length)
+        form.addRow("Show as:", group.style)
+        form.addRow("Snooze for:", group.snooze)
+        return group
+
+    def show(self, settings: ReminderSettings) -> None:
+        self.box.setChecked(settings.enabled)
+        self.interval.setValue(settings.interval_minutes)
+        self.break_length.setValue(settings.break_seconds)
+        _select(self.style, settings.style)
+        self.snooze.setValue(settings.snooze_minutes)
+
+    def read(self) -> ReminderSettings:
+        return ReminderSettings(
+            enabled=self.box.isChecked(),
+            interval_minutes=self.interval.value(),
+            break_seconds=self.break_length.value(),
+            style=NotificationStyle(self.style.currentData()),
+            snooze_minutes=self.snooze.value(),
+        )
+
+
+class SettingsDialog(QDialog):
+    """Reminders, Schedule and General tabs with OK / Cancel / Apply / Restore Defaults."""
+
+    apply_requested = Signal(object)  # Settings
+
+    def __init__(self, settings: Settings, icon: QIcon, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{APP_NAME} Settings")
+        self.setWindowIcon(icon)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_reminders_tab(), "&Reminders")
+        self.tabs.addTab(self._build_schedule_tab(), "S&chedule")
+        self.tabs.addTab(self._build_general_tab(), "&General")
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("QLabel { color: #b3261e; }")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            _Button.Ok | _Button.Cancel | _Button.Apply | _Button.RestoreDefaults
+        )
+        self.buttons.clicked.connect(self._button_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.show_settings(settings)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_reminders_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.reminder_groups = {kind: _ReminderGroup.build(kind) for kind in ReminderKind}
+        for group in self.reminder_groups.values():
+            layout.addWidget(group.box)
+        layout.addStretch()
+        return page
+
+    def _build_schedule_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.outside_hours = _choice_box(_OUTSIDE_LABELS, "When reminders come")
+        self.outside_hours.currentIndexChanged.connect(self._update_enabled)
+        form.addRow("&Reminders come:", self.outside_hours)
+
+        self.hours_start, self.hours_end = QTimeEdit(), QTimeEdit()
+        for edit, name in ((self.hours_start, "start"), (self.hours_end, "end")):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(f"Working hours {name}")
+        hours = QHBoxLayout()
+        hours.addWidget(self.hours_start)
+        to_label = QLabel("t&o")
+        to_label.setBuddy(self.hours_end)
+        hours.addWidget(to_label)
+        hours.addWidget(self.hours_end)
+        hours.addStretch()
+        form.addRow("&Working hours:", hours)
+        self._hours_label = form.labelForField(hours)
+        if isinstance(self._hours_label, QLabel):
+            self._hours_label.setBuddy(self.hours_start)
+
+        self.day_boxes = {day: QCheckBox(_DAY_NAMES[day][:3]) for day in Weekday}
+        for day, box in self.day_boxes.items():
+            box.setAccessibleName(f"Work on {_DAY_NAMES[day]}")
+        self._days_row = QHBoxLayout()
+        form.addRow("Working &days:", self._days_row)
+        self._days_label = form.labelForField(self._days_row)
+
+        self.idle_threshold = _spin_box(
+            ScheduleSettings, "idle_threshold_minutes", " min", "Natural break after"
+        )
+        self.idle_threshold.setSpecialValueText("Off")
+        self.idle_threshold.setToolTip(
+            "Time away from keyboard and mouse that counts as a break and restarts the "
+            "countdowns. Off: never."
+        )
+        form.addRow("&Natural break after:", self.idle_threshold)
+        return page
+
+    def _build_general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.sound = QCheckBox("Play a &sound with break windows")
+        self.start_at_login = QCheckBox("Start &at login")
+        self.icon_theme = _choice_box(_THEME_LABELS, "Tray icon")
+        self.first_day = QComboBox()
+        self.first_day.setAccessibleName("First day of the week")
+        for day in Weekday:
+            self.first_day.addItem(_DAY_NAMES[day], day.value)
+        self.first_day.currentIndexChanged.connect(self._order_days)
+        form.addRow(self.sound)
+        form.addRow(self.start_at_login)
+        form.addRow("Tray &icon:", self.icon_theme)
+        form.addRow("&First day of the week:", self.first_day)
+        return page
+
+    # -- state ------------------------------------------------------------------------
+
+    def show_settings(self, settings: Settings) -> None:
+        """Fills every field from ``settings``."""
+        for kind, group in self.reminder_groups.items():
+            group.show(settings.reminders[kind])
+        schedule = settings.schedule
+        _select(self.outside_hours, schedule.outside_working_hours)
+        self.hours_start.setTime(_to_qtime(schedule.working_hours_start))
+        self.hours_end.setTime(_to_qtime(schedule.working_hours_end))
+        for day, box in self.day_boxes.items():
+            box.setChecked(day in schedule.working_days)
+        self.idle_threshold.setValue(schedule.idle_threshold_minutes)
+        general = settings.general
+        self.sound.setChecked(general.sound)
+        self.start_at_login.setChecked(general.start_at_login)
+        _select(self.icon_theme, general.icon_theme)
+        _select(self.first_day, general.first_day_of_week)
+        self._order_days()
+        self._update_enabled()
+        self.error_label.hide()
+
+    def settings(self) -> Settings:
+        """The settings the fields show; raises InvalidSettingError for an impossible mix."""
+        start, end = self.hours_start.time(), self.hours_end.time()
+        return Settings(
+            reminders={kind: group.read() for kind, group in self.reminder_groups.items()},
+            schedule=ScheduleSettings(
+                working_hours_start=time(start.hour(), start.minute()),
+                working_hours_end=time(end.hour(), end.minute()),
+                working_days=tuple(day for day, box in self.day_boxes.items() if box.isChecked()),
+                outside_working_hours=OutsideWorkingHours(self.outside_hours.currentData()),
+                idle_threshold_minutes=self.idle_threshold.value(),
+            ),
+            general=GeneralSettings(
+                sound=self.sound.isChecked(),
+                start_at_login=self.start_at_login.isChecked(),
+                first_day_of_week=Weekday(self.first_day.currentData()),
+                icon_theme=IconTheme(self.icon_theme.currentData()),
+            ),
+        )
+
+    def show_error(self, text: str) -> None:
+        """Shows why the last Apply did not fully work; the dialog stays open."""
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def disable_start_at_login(self, reason: str) -> None:
+        """For systems where the app cannot register itself to start at login."""
+        self.start_at_login.setEnabled(False)
+        self.start_at_login.setToolTip(reason)
+
+    # -- reactions --------------------------------------------------------------------
+
+    def _button_clicked(self, button: QAbstractButton) -> None:
+        role = self.buttons.standardButton(button)
+        if role == _Button.RestoreDefaults:
+            self.show_settings(Settings())
+        elif role in (_Button.Ok, _Button.Apply):
+            applied = self._apply()
+            if applied and role == _Button.Ok:
+                self.accept()
+
+    def _apply(self) -> bool:
+        """Hands the settings on; False when they were refused or could not be saved."""
+        try:
+            settings = self.settings()
+        except InvalidSettingError:
+            self.show_error("Choose at least one working day.")
+            return False
+        self.error_label.hide()
+        self.apply_requested.emit(settings)  # the app calls show_error() if saving fails
+        return self.error_label.isHidden()
+
+    def _order_days(self) -> None:
+        """Lays out the day boxes starting with the chosen first day of the week."""
+        first = Weekday(self.first_day.currentData())
+        previous: QWidget = self.hours_end
+        for day in Weekday.week_from(first):
+            self._days_row.removeWidget(self.day_boxes[day])
+        for day in Weekday.week_from(first):
+            box = self.day_boxes[day]
+            self._days_row.addWidget(box)
+            QWidget.setTabOrder(previous, box)
+            previous = box
+        QWidget.setTabOrder(previous, self.idle_threshold)
+        if isinstance(self._days_label, QLabel):
+            self._days_label.setBuddy(self.day_boxes[first])
+
+    def _update_enabled(self) -> None:
+        only_working_hours = self.outside_hours.currentData() == OutsideWorkingHours.SILENT.value
+        for widget in (self.hours_start, self.hours_end, *self.day_boxes.values()):
+            widget.setEnabled(only_working_hours)

@@ -1,0 +1,46 @@
+"""Shared pieces for GUI tests: a hand-moved clock and the wired-up app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from posturebreak.app import PostureBreakApp
+from posturebreak.core.clock import TimeScale
+from posturebreak.paths import AppPaths
+from posturebreak.services.notify import Notification
+
+
+@dataclass
+class FakeClock:
+    moment: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+@dataclass
+class RecordingNotifier:
+    shown: list[Notification] = field(default_factory=list)
+
+    def show(self, notification: Notification) -> str:
+        self.shown.append(notification)
+        return "recorder"
+
+
+@pytest.fixture
+def app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, FakeClock]]:
+    clock = FakeClock()
+    posture_app = PostureBreakApp(AppPaths.under(tmp_path), clock, TimeScale())
+    posture_app.notifier = RecordingNotifier()  # type: ignore[assignment]
+    posture_app.start()
+    yield posture_app, clock
+    posture_app.stop()
+    posture_app.tray.menu.deleteLater()
+    posture_app.deleteLater()
+    qtbot.wait(1)  # let Qt delete them now rather than during interpreter shutdown

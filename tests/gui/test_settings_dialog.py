@@ -1,0 +1,215 @@
+"""The settings dialog, driven by keyboard and mouse, and its effect on the running app."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QTimeEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from posturebreak.app import PostureBreakApp
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import IconTheme, Settings, Weekday
+from posturebreak.ui.settings_dialog import SettingsDialog
+from tests.gui.conftest import FakeClock
+
+STRETCH, LEGS, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+Button = QDialogButtonBox.StandardButton
+
+
+def open_dialog(posture_app: PostureBreakApp, qtbot: QtBot) -> SettingsDialog:
+    dialog = posture_app.show_settings()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def type_into(qtbot: QtBot, box: QAbstractSpinBox, text: str) -> None:
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+
+
+def saved(posture_app: PostureBreakApp) -> dict[str, object]:
+    return tomllib.loads(posture_app.settings_store.path.read_text())
+
+
+def press(qtbot: QtBot, dialog: SettingsDialog, which: QDialogButtonBox.StandardButton) -> None:
+    qtbot.mouseClick(dialog.buttons.button(which), Qt.MouseButton.LeftButton)
+
+
+def test_ok_saves_the_typed_interval_and_reschedules_without_a_restart(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, clock = app
+    start = clock.moment
+    clock.moment += timedelta(minutes=10)
+    dialog = open_dialog(posture_app, qtbot)
+
+    type_into(qtbot, dialog.reminder_groups[STRETCH].interval, "30")
+    dialog.reminder_groups[STOOL].box.setChecked(False)
+    press(qtbot, dialog, Button.Ok)
+
+    assert not dialog.isVisible()
+    document = saved(posture_app)
+    assert document["reminders"]["stretch"]["interval_minutes"] == 30  # type: ignore[index]
+    assert document["reminders"]["foot_stool"]["enabled"] is False  # type: ignore[index]
+    jobs = posture_app.scheduler.job_run_times()
+    assert jobs == {
+        "stretch": start + timedelta(minutes=30),  # the 10 minutes waited still count
+        "uncross_legs": start + timedelta(minutes=20),  # unrelated: untouched
+    }
+    assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 10 min")
+
+
+def test_apply_keeps_the_dialog_open_and_cancel_discards_edits(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    type_into(qtbot, dialog.reminder_groups[LEGS].break_length, "45")
+    press(qtbot, dialog, Button.Apply)
+    assert dialog.isVisible()
+    assert posture_app.settings.reminders[LEGS].break_seconds == 45
+
+    type_into(qtbot, dialog.reminder_groups[LEGS].break_length, "90")
+    press(qtbot, dialog, Button.Cancel)
+    assert not dialog.isVisible()
+    assert posture_app.settings.reminders[LEGS].break_seconds == 45
+    reopened = open_dialog(posture_app, qtbot)
+    assert reopened.reminder_groups[LEGS].break_length.value() == 45
+
+
+def test_restore_defaults_fills_in_defaults_but_applies_only_on_ok(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    posture_app.apply_settings(Settings().with_reminder(STRETCH, interval_minutes=90))
+    dialog = open_dialog(posture_app, qtbot)
+    press(qtbot, dialog, Button.RestoreDefaults)
+    assert dialog.reminder_groups[STRETCH].interval.value() == 45
+    assert posture_app.settings.reminders[STRETCH].interval_minutes == 90
+    press(qtbot, dialog, Button.Ok)
+    assert posture_app.settings == Settings()
+
+
+def test_working_hours_and_general_options_are_edited_and_take_effect(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    dialog.tabs.setCurrentIndex(1)
+    assert not dialog.hours_start.isEnabled()  # only meaningful when keeping to hours
+    dialog.outside_hours.setCurrentIndex(1)
+    assert dialog.hours_start.isEnabled()
+    qtbot.mouseClick(dialog.day_boxes[Weekday.SAT], Qt.MouseButton.LeftButton)
+    dialog.tabs.setCurrentIndex(2)
+    dialog.icon_theme.setCurrentIndex(dialog.icon_theme.findData("dark"))
+    dialog.first_day.setCurrentIndex(dialog.first_day.findData("sun"))
+    dialog.start_at_login.setFocus()
+    qtbot.keyClick(dialog.start_at_login, Qt.Key.Key_Space)
+    press(qtbot, dialog, Button.Ok)
+
+    settings = posture_app.settings
+    assert settings.schedule.working_days[-1] is Weekday.SAT
+    assert settings.general.icon_theme is IconTheme.DARK
+    assert settings.general.first_day_of_week is Weekday.SUN
+    assert posture_app.autostart.is_enabled()
+    assert posture_app.scheduler.schedule.working_time is not None
+    assert saved(posture_app)["general"] == {
+        "sound": True,
+        "start_at_login": True,
+        "first_day_of_week": "sun",
+        "icon_theme": "dark",
+    }
+
+
+def test_the_week_in_the_dialog_starts_on_the_chosen_day(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    dialog.first_day.setCurrentIndex(dialog.first_day.findData("sun"))
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.waitExposed(dialog)
+    ordered = sorted(dialog.day_boxes.values(), key=lambda box: box.x())
+    assert [box.text() for box in ordered][:2] == ["Sun", "Mon"]
+
+
+def test_a_week_without_working_days_is_refused_with_a_message(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    dialog.outside_hours.setCurrentIndex(1)
+    for box in dialog.day_boxes.values():
+        box.setChecked(False)
+    press(qtbot, dialog, Button.Ok)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Choose at least one working day."
+    assert posture_app.settings == Settings()
+
+
+def test_a_failed_save_is_shown_in_the_dialog_and_the_settings_still_apply(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    posture_app.settings_store.path.unlink()
+    posture_app.settings_store.path.mkdir()  # a folder where the file should be
+    dialog = open_dialog(posture_app, qtbot)
+    type_into(qtbot, dialog.reminder_groups[STRETCH].interval, "50")
+    press(qtbot, dialog, Button.Ok)
+    assert dialog.isVisible()
+    assert "Settings could not be saved" in dialog.error_label.text()
+    assert posture_app.settings.reminders[STRETCH].interval_minutes == 50
+
+
+def test_every_field_has_an_accessible_name_or_a_label(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
+    fields: list[QWidget] = [
+        *dialog.findChildren(QAbstractSpinBox),
+        *dialog.findChildren(QComboBox),
+        *dialog.findChildren(QTimeEdit),
+    ]
+    for field in fields:
+        assert field.accessibleName(), field
+    named_spins = [w for w in dialog.findChildren(QAbstractSpinBox) if w in buddies]
+    assert len(named_spins) >= 12  # 4 per reminder kind, each with its visible label
+    for box in [*dialog.findChildren(QCheckBox), *dialog.findChildren(QGroupBox)]:
+        assert box.accessibleName() or box.text() or box.title()  # type: ignore[attr-defined]
+
+
+def test_the_dialog_is_operable_from_the_keyboard(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    qtbot.waitExposed(dialog)
+    interval = dialog.reminder_groups[STRETCH].interval
+    interval.setFocus()
+    qtbot.keyClick(interval, Qt.Key.Key_Up)
+    qtbot.keyClick(interval, Qt.Key.Key_Return)  # Enter presses the default button, OK
+    assert not dialog.isVisible()
+    assert posture_app.settings.reminders[STRETCH].interval_minutes == 46
+
+
+def test_settings_opens_one_dialog_at_a_time(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    assert posture_app.show_settings() is dialog

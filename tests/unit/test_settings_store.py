@@ -1,0 +1,219 @@
+"""settings.toml on disk: round trips, atomic writes, and recovery from broken files."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import Settings, settings_from_dict, settings_to_dict
+from posturebreak.services.settings_store import (
+    MAX_SETTINGS_BYTES,
+    SettingsSaveError,
+    SettingsStore,
+)
+
+LEGS = ReminderKind.UNCROSS_LEGS
+
+
+@dataclass
+class FixedClock:
+    moment: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+def make_store(folder: Path) -> SettingsStore:
+    return SettingsStore(folder, FixedClock())
+
+
+def asides(folder: Path) -> list[Path]:
+    return sorted(folder.glob("settings.toml.broken-*"))
+
+
+def test_a_first_start_writes_the_defaults_for_hand_editing(tmp_path: Path) -> None:
+    loaded = make_store(tmp_path).load()
+    assert loaded.settings == Settings() and loaded.user_message() is None
+    text = (tmp_path / "settings.toml").read_text()
+    assert "[reminders.stretch]" in text and "interval_minutes = 45" in text
+
+
+def test_saved_settings_load_back_unchanged(tmp_path: Path) -> None:
+    changed = Settings().with_reminder(LEGS, interval_minutes=25, enabled=False)
+    make_store(tmp_path).save(changed)
+    assert make_store(tmp_path).load().settings == changed
+    assert list(tmp_path.iterdir()) == [tmp_path / "settings.toml"]  # no temp files left
+
+
+BROKEN_FILES = {
+    "not TOML": (b"interval = = 3\n", "is not valid TOML"),
+    "binary garbage": (bytes(range(256)) * 4, "is not a text file"),
+    "empty": (b"", "was empty"),
+    "only blanks": (b"  \n\n", "was empty"),
+    "huge": (b"# " + b"x" * MAX_SETTINGS_BYTES + b"\n", "larger than 256 KiB"),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_FILES)
+def test_an_unreadable_file_is_kept_aside_and_defaults_are_written(
+    tmp_path: Path, name: str
+) -> None:
+    content, reason = BROKEN_FILES[name]
+    (tmp_path / "settings.toml").write_bytes(content)
+    loaded = make_store(tmp_path).load()
+    assert loaded.settings == Settings()
+    assert reason in loaded.problems[0]
+    assert asides(tmp_path) == [tmp_path / f"settings.toml.broken-{_stamp()}"]
+    assert asides(tmp_path)[0].read_bytes() == content  # the original, whole
+    assert make_store(tmp_path).load().problems == ()  # repaired on disk
+    message = loaded.user_message()
+    assert message is not None and f"kept as settings.toml.broken-{_stamp()}" in message
+
+
+def _stamp() -> str:
+    return FixedClock().moment.astimezone().strftime("%Y%m%d-%H%M%S")
+
+
+def test_a_partly_broken_file_keeps_its_valid_values(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text(
+        "[reminders.uncross_legs]\ninterval_minutes = 0\nbreak_seconds = 40\n"
+        "[general]\nsound = false\nicon_theme = 'neon'\n"
+    )
+    loaded = make_store(tmp_path).load()
+    assert loaded.settings.reminders[LEGS].interval_minutes == 20
+    assert loaded.settings.reminders[LEGS].break_seconds == 40
+    assert loaded.settings.general.sound is False
+    assert len(loaded.problems) == 2
+    assert "uncross_legs.interval_minutes must be between 1 and 480, got 0" in (
+        loaded.user_message() or ""
+    )
+    saved = tomllib.loads((tmp_path / "settings.toml").read_text())
+    assert saved["reminders"]["uncross_legs"]["break_seconds"] == 40
+    assert saved["general"]["icon_theme"] == "auto"
+
+
+def test_two_broken_files_in_the_same_second_are_both_kept(tmp_path: Path) -> None:
+    for content in (b"first = ", b"second = "):
+        (tmp_path / "settings.toml").write_bytes(content)
+        make_store(tmp_path).load()
+    assert [p.read_bytes() for p in asides(tmp_path)] == [b"first = ", b"second = "]
+
+
+def test_a_file_from_a_newer_app_is_never_written_over(tmp_path: Path) -> None:
+    original = b"version = 2\n[future]\nhologram = true\n"
+    (tmp_path / "settings.toml").write_bytes(original)
+    store = make_store(tmp_path)
+    loaded = store.load()
+    assert loaded.settings == Settings()
+    assert "version 2, newer than this app" in (loaded.user_message() or "")
+    with pytest.raises(SettingsSaveError, match="left as it is"):
+        store.save(Settings())
+    assert (tmp_path / "settings.toml").read_bytes() == original
+    assert asides(tmp_path) == []
+
+
+def test_a_failed_write_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = make_store(tmp_path)
+    store.save(Settings())
+    before = (tmp_path / "settings.toml").read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(SettingsSaveError, match="No space left on device"):
+        store.save(Settings().with_reminder(LEGS, interval_minutes=99))
+    assert (tmp_path / "settings.toml").read_bytes() == before
+    assert list(tmp_path.iterdir()) == [tmp_path / "settings.toml"]
+
+
+def test_a_folder_that_cannot_be_made_gives_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "blocked").write_text("a file where the config folder should be")
+    config = tmp_path / "blocked" / "config"
+    with pytest.raises(SettingsSaveError, match=r"could not be saved to .*Not a directory"):
+        make_store(config).save(Settings())
+    store = make_store(config)
+    loaded = store.load()
+    assert loaded.settings == Settings()  # the app still starts, with defaults
+    assert "settings.toml could not be read (Not a directory)" in (loaded.user_message() or "")
+
+
+# -- many generated files ------------------------------------------------------------
+
+_scalars = st.one_of(
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.text(max_size=12),
+    st.floats(allow_nan=False),
+    st.times(),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=8,
+)
+_keys = st.sampled_from(
+    [
+        "version",
+        "enabled",
+        "interval_minutes",
+        "break_seconds",
+        "style",
+        "snooze_minutes",
+        "working_days",
+        "working_hours_start",
+        "sound",
+        "icon_theme",
+        "x",
+    ]
+)
+
+
+@st.composite
+def settings_documents(draw: st.DrawFn) -> bytes:
+    """A valid file with some values swapped for anything, or its bytes mangled."""
+    document = settings_to_dict(Settings())
+    for _ in range(draw(st.integers(0, 6))):
+        section = draw(st.sampled_from(["reminders", "schedule", "general", None]))
+        key = draw(_keys)
+        table = document if section is None else document[section]
+        if section == "reminders":
+            table = table[draw(st.sampled_from([k.value for k in ReminderKind]))]
+        table[key] = draw(_values)
+    data = tomli_w.dumps(document).encode()
+    for _ in range(draw(st.integers(0, 3))):
+        position = draw(st.integers(0, len(data) - 1))
+        data = data[:position] + draw(st.binary(max_size=4)) + data[position + 1 :]
+    return data
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=settings_documents())
+def test_no_file_can_break_loading(
+    tmp_path_factory: pytest.TempPathFactory, content: bytes
+) -> None:
+    profile = tmp_path_factory.mktemp("profile")
+    config, data = profile / "config", profile / "data"
+    config.mkdir()
+    data.mkdir()
+    (data / "activity.sqlite3").write_bytes(b"the user's log")
+    (config / "settings.toml").write_bytes(content)
+
+    loaded = make_store(config).load()
+
+    # What was loaded is valid, and reads back from its own file without complaint.
+    assert settings_from_dict(settings_to_dict(loaded.settings)) == (loaded.settings, [])
+    assert make_store(config).load().settings == loaded.settings
+    assert (data / "activity.sqlite3").read_bytes() == b"the user's log"
+    assert [p.name for p in data.iterdir()] == ["activity.sqlite3"]
