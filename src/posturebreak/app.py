@@ -212,6 +212,8 @@ class PostureBreakApp(QObject):
             self.scheduler.skip_next()
         elif command == "break-now":
             self.take_break_now()
+        elif command == "settings":
+            self.show_settings()
         elif command not in ("ping", "status"):
             return {"ok": False, "error": f"unknown command {command!r}"}
         return {"ok": True, "status": self.status(), "paused": self.scheduler.schedule.is_paused}

@@ -22,6 +22,7 @@ _CONTROL_COMMANDS = {
     "resume": "resume paused reminders",
     "skip": "skip the next reminder",
     "break-now": "take a stretch break now",
+    "settings": "open the settings window",
 }
 
 
