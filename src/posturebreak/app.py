@@ -11,26 +11,33 @@ import logging
 import signal
 import socket
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
+from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, TimeScale
+from posturebreak.core.events import BreakRequest, EventSink, Outcome
 from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
-from posturebreak.core.status import status_line
+from posturebreak.core.status import pack_status, status_line
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.paths import AppPaths
 from posturebreak.resources import resource_path
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
+from posturebreak.services.catalogue_files import load_catalogue
+from posturebreak.services.event_log import LogFileEventSink
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
 from posturebreak.services.notify import Notification, NotifierChain, PlyerNotifier
+from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.scheduler import ReminderScheduler
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
+from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows
 from posturebreak.ui.icons import tray_icons
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
@@ -45,6 +52,8 @@ _PAUSE_MINUTES: dict[PauseLength, int | None] = {
     PauseLength.UNTIL_TOMORROW: None,
 }
 _TOOLTIP_REFRESH_MS = 30_000
+# How long an unanswered break window stays after its countdown before it counts as ignored.
+_UNANSWERED_WINDOW_LINGERS = timedelta(minutes=3)
 
 
 class PostureBreakApp(QObject):
@@ -59,6 +68,10 @@ class PostureBreakApp(QObject):
         self._loaded_settings = self.settings_store.load()
         self.settings = self._loaded_settings.settings
         self.autostart = XdgAutostart(paths.autostart_dir, launch_command())
+        catalogue, self._catalogue_message = load_catalogue(paths.config_dir)
+        self.rotation = ExerciseRotation(catalogue)
+        self.events: EventSink = LogFileEventSink()
+        self.pack = PackAlarm(clock, self)
 
         schedule = ReminderSchedule(
             self._intervals(self.settings),
@@ -75,17 +88,28 @@ class PostureBreakApp(QObject):
         self.windows = InfoWindows(icon)
         self.settings_dialog: SettingsDialog | None = None
         self._app_icon = icon
+        self.break_windows = BreakWindows(
+            clock,
+            lambda: self.settings.general.sound,
+            time_scale.apply(_UNANSWERED_WINDOW_LINGERS),
+            self,
+        )
         self.notifier = NotifierChain(
             [PlyerNotifier(icon_path), TrayMessageNotifier(self.tray.tray), WindowNotifier()]
         )
 
         self.scheduler.reminder_due.connect(self.remind)
+        self.break_windows.answered.connect(self._break_answered)
         self.scheduler.changed.connect(self.tray.refresh)
         self.tray.take_break_requested.connect(self.take_break_now)
         self.tray.pause_requested.connect(self.pause)
         self.tray.resume_requested.connect(self.scheduler.resume)
         self.tray.skip_requested.connect(self.scheduler.skip_next)
         self.tray.settings_requested.connect(self.show_settings)
+        self.tray.pack_start_requested.connect(self.start_pack)
+        self.tray.pack_stop_requested.connect(self.pack.stop)
+        self.pack.changed.connect(self.tray.refresh)
+        self.pack.alert.connect(self._notify)
         self.tray.about_requested.connect(self.windows.show_about)
         self.tray.quit_requested.connect(QApplication.quit)
 
@@ -112,6 +136,10 @@ class PostureBreakApp(QObject):
         message = self._loaded_settings.user_message()
         if message is not None:
             self.notifier.show(Notification("Some settings were reset", message))
+        if self._catalogue_message is not None:
+            self.notifier.show(
+                Notification("Your exercise file has a mistake", self._catalogue_message)
+            )
 
     def _intervals(self, settings: Settings) -> dict[ReminderKind, timedelta]:
         """Each enabled kind's interval, time-scaled."""
@@ -163,6 +191,8 @@ class PostureBreakApp(QObject):
 
     def stop(self) -> None:
         self._refresh_timer.stop()
+        self.pack.stop()
+        self.break_windows.dismiss_all()
         self.scheduler.shutdown()
         self.server.close()
         self.tray.tray.hide()
@@ -171,11 +201,57 @@ class PostureBreakApp(QObject):
         return status_line(self.scheduler.schedule, self._clock.now())
 
     def tray_state(self) -> TrayState:
-        return TrayState(self.status(), self.scheduler.schedule.is_paused)
+        return TrayState(
+            self.status(),
+            self.scheduler.schedule.is_paused,
+            pack_status(self.pack.timer, self._clock.now()),
+        )
 
-    def remind(self, kind: ReminderKind) -> None:
-        reminder = REMINDERS[kind]
-        self.notifier.show(Notification(reminder.title, reminder.instruction))
+    def remind(self, kind: ReminderKind, due_at: datetime) -> None:
+        """Gives a reminder as the user's style for its kind says, with the next exercise."""
+        settings = self.settings.reminders[kind]
+        exercise = self.rotation.next(kind, settings.break_seconds)
+        request = BreakRequest(
+            kind=kind,
+            exercise=exercise,
+            due_at=due_at,
+            shown_at=self._clock.now(),
+            shown_as=settings.style,
+            break_length=self._time_scale.apply(timedelta(seconds=settings.break_seconds)),
+            snooze_length=self._time_scale.apply(timedelta(minutes=settings.snooze_minutes)),
+        )
+        if settings.style.shows_notification:
+            reminder = REMINDERS[kind]
+            text = f"{exercise.title}: {exercise.instruction}" if exercise else reminder.instruction
+            self.notifier.show(Notification(reminder.title, text))
+        if settings.style.shows_popup:
+            self.break_windows.present(request)
+        else:
+            self.events.record(request.answered(Outcome.NOTIFIED, request.shown_at))
+
+    def _notify(self, notification: Notification) -> None:
+        self.notifier.show(notification)
+
+    def start_pack(self) -> None:
+        """Starts the heat/cold pack timer with the lengths from the settings."""
+        pack = self.settings.pack
+        self.pack.start(
+            self._time_scale.apply(timedelta(minutes=pack.on_minutes)),
+            self._time_scale.apply(timedelta(minutes=pack.rest_minutes)),
+        )
+        how_to = self.rotation.catalogue.in_category(Category.HEAT_COLD)
+        advice = f" {how_to[0].instruction} {how_to[0].caution or ''}" if how_to else ""
+        self._notify(
+            Notification(
+                "Pack timer started",
+                f"I'll tell you when to take it off in {pack.on_minutes} min.{advice}".strip(),
+            )
+        )
+
+    def _break_answered(self, request: BreakRequest, outcome: Outcome, at: datetime) -> None:
+        self.events.record(request.answered(outcome, at))
+        if outcome is Outcome.SNOOZED:
+            self.scheduler.snooze(request.kind, request.snooze_length)
 
     def take_break_now(self) -> None:
         self.scheduler.remind_now(ReminderKind.STRETCH)

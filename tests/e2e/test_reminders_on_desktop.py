@@ -7,6 +7,7 @@ import time
 import pytest
 
 from posturebreak.core.reminders import REMINDERS
+from posturebreak.services.catalogue_files import load_catalogue
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support.app_process import APP_WM_CLASS
 from tests.support.desktop import wait_until
@@ -33,8 +34,11 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
 
     reminders = [n for n in desktop.notifications() if n["summary"] in ALL_TITLES]
     assert {n["appname"] for n in reminders} == {"Posture Break"}
-    bodies = {n["summary"]: n["body"] for n in reminders}
-    assert bodies == {r.title: r.instruction for r in REMINDERS.values()}
+    catalogue, _ = load_catalogue(app.profile_dir / "config")
+    for kind, reminder in REMINDERS.items():
+        bodies = {n["body"] for n in reminders if n["summary"] == reminder.title}
+        suggestions = {f"{e.title}: {e.instruction}" for e in catalogue.for_kind(kind)}
+        assert bodies and bodies <= suggestions
     assert "shown as desktop notification" in app.log_text()
 
 

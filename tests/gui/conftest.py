@@ -18,7 +18,10 @@ from posturebreak.services.notify import Notification
 
 @dataclass
 class FakeClock:
-    moment: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    """Monday 2 March 2037, 09:00 UTC by default: years ahead of the real clock, so
+    the scheduler's real timers never fire a reminder unless a test asks for one."""
+
+    moment: datetime = datetime(2037, 3, 2, 9, 0, tzinfo=UTC)
 
     def now(self) -> datetime:
         return self.moment

@@ -198,7 +198,7 @@ def test_the_dialog_is_operable_from_the_keyboard(
 ) -> None:
     posture_app, _ = app
     dialog = open_dialog(posture_app, qtbot)
-    qtbot.waitExposed(dialog)
+    qtbot.waitActive(dialog)
     interval = dialog.reminder_groups[STRETCH].interval
     interval.setFocus()
     qtbot.keyClick(interval, Qt.Key.Key_Up)

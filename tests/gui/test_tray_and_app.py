@@ -29,6 +29,7 @@ def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
         "Pause reminders",
         "Resume reminders",
         "Skip next reminder",
+        "Heat/cold pack",
         "Settings…",
         "About Posture Break",
         "Quit",

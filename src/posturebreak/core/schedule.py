@@ -89,6 +89,15 @@ class ReminderSchedule:
         self.mark_shown(kind, now)
         return True
 
+    def snooze(self, kind: ReminderKind, now: datetime, length: timedelta) -> None:
+        """Brings ``kind`` back after ``length`` instead of a full interval."""
+        if kind not in self._intervals:
+            return
+        if self._remaining_while_paused is not None:
+            self._remaining_while_paused[kind] = length
+        else:
+            self._due[kind] = now + length
+
     def quiet_until(self, now: datetime) -> datetime | None:
         """When working time starts, if ``now`` is outside it; else None."""
         if self.working_time is None or self.working_time.contains(now):

@@ -22,6 +22,7 @@ from datetime import time
 from enum import StrEnum
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
+from posturebreak.core.choice import parse_choice, short_repr
 from posturebreak.core.reminders import ReminderKind
 
 SCHEMA_VERSION = 1
@@ -145,6 +146,17 @@ class GeneralSettings:
         _check_fields(self)
 
 
+@dataclass(frozen=True)
+class PackSettings:
+    """The heat/cold pack timer: minutes on, then minutes of rest for the skin (0: none)."""
+
+    on_minutes: int = field(default=20, metadata=_limits(1, 60))
+    rest_minutes: int = field(default=20, metadata=_limits(0, 240))
+
+    def __post_init__(self) -> None:
+        _check_fields(self)
+
+
 def _default_reminders() -> dict[ReminderKind, ReminderSettings]:
     return {
         ReminderKind.STRETCH: ReminderSettings(
@@ -164,6 +176,7 @@ class Settings:
     reminders: Mapping[ReminderKind, ReminderSettings] = field(default_factory=_default_reminders)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     general: GeneralSettings = field(default_factory=GeneralSettings)
+    pack: PackSettings = field(default_factory=PackSettings)
 
     def __post_init__(self) -> None:
         missing = set(ReminderKind) - set(self.reminders)
@@ -188,7 +201,7 @@ class NewerSettingsError(Exception):
         self.version = version
 
 
-_Section = TypeVar("_Section", ReminderSettings, ScheduleSettings, GeneralSettings)
+_Section = TypeVar("_Section", ReminderSettings, ScheduleSettings, GeneralSettings, PackSettings)
 _CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
 
@@ -205,7 +218,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         raise NewerSettingsError(version)
     if type(version) is not int or version != SCHEMA_VERSION:
         problems.append(
-            f"version must be {SCHEMA_VERSION}, got {_show(version)}; read as {SCHEMA_VERSION}"
+            f"version must be {SCHEMA_VERSION}, got {short_repr(version)}; read as {SCHEMA_VERSION}"
         )
 
     defaults = Settings()
@@ -227,8 +240,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         reminders=reminders,
         schedule=_read_section(data.get("schedule"), "schedule", defaults.schedule, problems),
         general=_read_section(data.get("general"), "general", defaults.general, problems),
+        pack=_read_section(data.get("pack"), "pack", defaults.pack, problems),
     )
-    known = {"version", "reminders", "schedule", "general"}
+    known = {"version", "reminders", "schedule", "general", "pack"}
     problems.extend(f"unknown setting {key} ignored" for key in sorted(set(data) - known))
     return settings, problems
 
@@ -242,6 +256,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         },
         "schedule": _section_to_dict(settings.schedule),
         "general": _section_to_dict(settings.general),
+        "pack": _section_to_dict(settings.pack),
     }
 
 
@@ -253,7 +268,7 @@ def _table(data: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[st
     raw = data.get(key, {})
     if isinstance(raw, Mapping):
         return raw
-    problems.append(f"{key} must be a table, got {_show(raw)}; using the defaults")
+    problems.append(f"{key} must be a table, got {short_repr(raw)}; using the defaults")
     return {}
 
 
@@ -262,7 +277,7 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
     if raw is None:
         return default
     if not isinstance(raw, Mapping):
-        problems.append(f"{path} must be a table, got {_show(raw)}; using the defaults")
+        problems.append(f"{path} must be a table, got {short_repr(raw)}; using the defaults")
         return default
     hints = get_type_hints(type(default))
     values: dict[str, Any] = {}
@@ -274,7 +289,7 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
                 raw[item.name], hints[item.name], item.metadata, f"{path}.{item.name}"
             )
         except InvalidSettingError as error:
-            shown = _show(_plain(getattr(default, item.name)))
+            shown = short_repr(_plain(getattr(default, item.name)))
             problems.append(f"{error}; using the default {shown}")
     names = {item.name for item in fields(default)}
     problems.extend(
@@ -296,10 +311,10 @@ def _coerce(value: object, kind: Any, metadata: Mapping[str, Any], path: str) ->
     if kind is bool:
         if isinstance(value, bool):
             return value
-        raise InvalidSettingError(f"{path} must be true or false, got {_show(value)}")
+        raise InvalidSettingError(f"{path} must be true or false, got {short_repr(value)}")
     if kind is int:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidSettingError(f"{path} must be a whole number, got {_show(value)}")
+            raise InvalidSettingError(f"{path} must be a whole number, got {short_repr(value)}")
         low, high = metadata["limits"]
         if not low <= value <= high:
             raise InvalidSettingError(f"{path} must be between {low} and {high}, got {value}")
@@ -319,14 +334,14 @@ def _coerce_clock_time(value: object, path: str) -> time:
     match = _CLOCK_TIME.fullmatch(value) if isinstance(value, str) else None
     if match and int(match[1]) < 24 and int(match[2]) < 60:
         return time(int(match[1]), int(match[2]))
-    raise InvalidSettingError(f'{path} must be a time like "09:00", got {_show(value)}')
+    raise InvalidSettingError(f'{path} must be a time like "09:00", got {short_repr(value)}')
 
 
 def _coerce_choice(value: object, choices: type[StrEnum], path: str) -> StrEnum:
-    if isinstance(value, str) and value in choices._value2member_map_:
-        return choices(value)
-    allowed = ", ".join(repr(choice.value) for choice in choices)
-    raise InvalidSettingError(f"{path} must be one of {allowed}, got {_show(value)}")
+    try:
+        return parse_choice(choices, value)
+    except ValueError as error:
+        raise InvalidSettingError(f"{path} {error}") from None
 
 
 def _coerce_days(value: object, day_type: type[Weekday], path: str) -> tuple[Weekday, ...]:
@@ -334,7 +349,7 @@ def _coerce_days(value: object, day_type: type[Weekday], path: str) -> tuple[Wee
         days = {_coerce_choice(day, day_type, path) for day in value}
         return tuple(day for day in day_type if day in days)
     raise InvalidSettingError(
-        f'{path} must be a list of at least one day like ["mon", "tue"], got {_show(value)}'
+        f'{path} must be a list of at least one day like ["mon", "tue"], got {short_repr(value)}'
     )
 
 
@@ -351,9 +366,3 @@ def _plain(value: object) -> Any:
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value
-
-
-def _show(value: object) -> str:
-    """A short, safe rendering of a value from the file for a message."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
+from posturebreak.core.pack_timer import PackPhase, PackTimer
 from posturebreak.core.reminders import REMINDERS
 from posturebreak.core.schedule import ReminderSchedule
 
@@ -39,3 +40,11 @@ def status_line(schedule: ReminderSchedule, now: datetime, zone: tzinfo | None =
         return f"Outside working hours until {describe_moment(quiet_until, now, zone)}"
     kind, due = upcoming
     return f"{REMINDERS[kind].short_name} {describe_wait(due - now)}"
+
+
+def pack_status(timer: PackTimer, now: datetime, zone: tzinfo | None = None) -> str | None:
+    """ "Pack on until 14:20", "Skin rest until 14:40", or None when the timer is idle."""
+    if timer.ends_at is None:
+        return None
+    until = describe_moment(timer.ends_at, now, zone)
+    return f"Pack on until {until}" if timer.phase is PackPhase.ON else f"Skin rest until {until}"

@@ -67,7 +67,7 @@ class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships
 class ReminderScheduler(QObject):
     """Owns the schedule's jobs: fires reminders when due and applies pause/resume/skip."""
 
-    reminder_due = Signal(object)  # ReminderKind
+    reminder_due = Signal(object, object)  # ReminderKind, when it was due (datetime)
     changed = Signal()
     # Jobs only emit this; the queued connection runs the work after APScheduler has
     # finished its bookkeeping, which would otherwise delete the jobs we re-add.
@@ -101,7 +101,10 @@ class ReminderScheduler(QObject):
 
     def remind_now(self, kind: ReminderKind) -> None:
         """Gives a reminder at once (e.g. "Take a break now") and restarts its countdown."""
-        self._fire(kind)
+        now = self._clock.now()
+        self.schedule.mark_shown(kind, now)
+        self._update()
+        self.reminder_due.emit(kind, now)
 
     def pause(self, until: datetime) -> None:
         self.schedule.pause(self._clock.now(), until)
@@ -120,6 +123,11 @@ class ReminderScheduler(QObject):
         self._update()
         return kind
 
+    def snooze(self, kind: ReminderKind, length: timedelta) -> None:
+        self.schedule.snooze(kind, self._clock.now(), length)
+        log.info("Snoozed the %s reminder for %s", kind, length)
+        self._update()
+
     def reschedule(
         self, intervals: Mapping[ReminderKind, timedelta], working_time: WorkingTime | None
     ) -> None:
@@ -133,17 +141,13 @@ class ReminderScheduler(QObject):
             self.resume()
             return
         kind = ReminderKind(job_id)
+        due_at = self.schedule.next_due(kind) or self._clock.now()
         remind = self.schedule.come_due(kind, self._clock.now())
         if not remind:
             log.info("%s reminder held back: outside working hours", kind)
         self._update()
         if remind:
-            self.reminder_due.emit(kind)
-
-    def _fire(self, kind: ReminderKind) -> None:
-        self.schedule.mark_shown(kind, self._clock.now())
-        self._update()
-        self.reminder_due.emit(kind)
+            self.reminder_due.emit(kind, due_at)
 
     def _update(self) -> None:
         self._sync_jobs()

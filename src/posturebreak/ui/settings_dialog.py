@@ -40,6 +40,7 @@ from posturebreak.core.settings import (
     InvalidSettingError,
     NotificationStyle,
     OutsideWorkingHours,
+    PackSettings,
     ReminderSettings,
     ScheduleSettings,
     Settings,
@@ -245,6 +246,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.start_at_login)
         form.addRow("Tray &icon:", self.icon_theme)
         form.addRow("&First day of the week:", self.first_day)
+        self.pack_on = _spin_box(PackSettings, "on_minutes", " min", "Heat/cold pack on for")
+        self.pack_rest = _spin_box(PackSettings, "rest_minutes", " min", "Skin rest after the pack")
+        self.pack_rest.setSpecialValueText("No rest timer")
+        form.addRow("Heat/cold &pack on for:", self.pack_on)
+        form.addRow("Then skin &rest for:", self.pack_rest)
         return page
 
     # -- state ------------------------------------------------------------------------
@@ -265,6 +271,8 @@ class SettingsDialog(QDialog):
         self.start_at_login.setChecked(general.start_at_login)
         _select(self.icon_theme, general.icon_theme)
         _select(self.first_day, general.first_day_of_week)
+        self.pack_on.setValue(settings.pack.on_minutes)
+        self.pack_rest.setValue(settings.pack.rest_minutes)
         self._order_days()
         self._update_enabled()
         self.error_label.hide()
@@ -287,6 +295,7 @@ class SettingsDialog(QDialog):
                 first_day_of_week=Weekday(self.first_day.currentData()),
                 icon_theme=IconTheme(self.icon_theme.currentData()),
             ),
+            pack=PackSettings(on_minutes=self.pack_on.value(), rest_minutes=self.pack_rest.value()),
         )
 
     def show_error(self, text: str) -> None:

@@ -23,10 +23,11 @@ class PauseLength(Enum):
 
 @dataclass(frozen=True)
 class TrayState:
-    """What the tray shows: a status line and whether reminders are paused."""
+    """What the tray shows: a status line, whether reminders are paused, the pack timer."""
 
     status: str
     paused: bool
+    pack: str | None = None  # the heat/cold pack timer's state, when it runs
 
 
 class TrayIcon(QObject):
@@ -36,6 +37,8 @@ class TrayIcon(QObject):
     pause_requested = Signal(object)  # PauseLength
     resume_requested = Signal()
     skip_requested = Signal()
+    pack_start_requested = Signal()
+    pack_stop_requested = Signal()
     settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
@@ -78,6 +81,9 @@ class TrayIcon(QObject):
         self.resume_action = self._add(menu, "Resume reminders", self.resume_requested)
         self.skip_action = self._add(menu, "Skip next reminder", self.skip_requested)
         menu.addSeparator()
+        pack_menu = menu.addMenu("Heat/cold pack")
+        self.pack_start_action = self._add(pack_menu, "Start pack timer", self.pack_start_requested)
+        self.pack_stop_action = self._add(pack_menu, "Stop pack timer", self.pack_stop_requested)
         self.settings_action = self._add(menu, "Settings…", self.settings_requested)
         self.about_action = self._add(menu, f"About {APP_NAME}", self.about_requested)
         menu.addSeparator()
@@ -95,8 +101,11 @@ class TrayIcon(QObject):
     def refresh(self) -> None:
         """Pulls the current state into the tooltip, icon and menu."""
         state = self._state_source()
-        self.tray.setToolTip(f"{APP_NAME}\n{state.status}")
+        lines = [APP_NAME, state.status, *([state.pack] if state.pack else [])]
+        self.tray.setToolTip("\n".join(lines))
         self.tray.setIcon(self._paused_icon if state.paused else self._icon)
         self.status_action.setText(state.status)
         self.resume_action.setEnabled(state.paused)
         self.skip_action.setEnabled(not state.paused)
+        self.pack_start_action.setText("Restart pack timer" if state.pack else "Start pack timer")
+        self.pack_stop_action.setEnabled(state.pack is not None)

@@ -1,0 +1,248 @@
+"""The break window: what to do, a countdown, and Done / Snooze / Skip.
+
+It appears on top, on the screen with the mouse pointer, without taking the
+keyboard from whatever the user is typing into; once they click it, Enter is
+Done, Esc is Skip and S is Snooze. Left alone, it closes itself and reports
+the reminder as ignored. :class:`BreakWindows` shows one at a time and queues
+the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posturebreak import APP_NAME
+from posturebreak.core.clock import Clock
+from posturebreak.core.events import BreakRequest, Outcome
+from posturebreak.core.reminders import REMINDERS
+from posturebreak.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+_TICK_MS = 250
+_ILLUSTRATION_SIZE = 140
+
+
+def _minutes_text(length: timedelta) -> str:
+    minutes = max(1, round(length.total_seconds() / 60))
+    return f"{minutes} min"
+
+
+class BreakPopup(QWidget):
+    """One break: the exercise, its countdown, and the three answers."""
+
+    answered = Signal(object, object)  # Outcome, datetime
+
+    def __init__(
+        self,
+        request: BreakRequest,
+        clock: Clock,
+        ignore_after: timedelta,
+        snooze_label: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.request = request
+        self._clock = clock
+        self._started = clock.now()
+        self._ignore_at = self._started + ignore_after
+        self._finished = False
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        reminder = REMINDERS[request.kind]
+        self.setWindowTitle(f"{reminder.title} — {APP_NAME}")
+        self.setAccessibleName(reminder.title)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_body(request))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, max(1, round(request.break_length.total_seconds())))
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Time left in the break")
+        layout.addWidget(self.progress)
+        layout.addLayout(self._build_buttons(snooze_label))
+        self.setMinimumWidth(460)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(_TICK_MS)
+        self._ticker.timeout.connect(self.tick)
+        self.tick()
+
+    def _build_body(self, request: BreakRequest) -> QHBoxLayout:
+        """The illustration, if any, beside the title, instruction, steps and caution."""
+        reminder, exercise = REMINDERS[request.kind], request.exercise
+        text = QVBoxLayout()
+        text.addWidget(QLabel(reminder.title.upper()))
+        heading = QLabel(f"<b>{exercise.title if exercise else reminder.title}</b>")
+        heading.setStyleSheet("font-size: 15pt;")
+        self.instruction = QLabel(exercise.instruction if exercise else reminder.instruction)
+        labels = [heading, self.instruction]
+        if exercise and exercise.steps:
+            steps = "".join(f"<li>{step}</li>" for step in exercise.steps)
+            labels.append(QLabel(f"<ol style='margin-left: -20px'>{steps}</ol>"))
+        if exercise and exercise.caution:
+            labels.append(QLabel(f"<i>{exercise.caution}</i>"))
+        for label in labels:
+            label.setWordWrap(True)
+            text.addWidget(label)
+        text.addStretch()
+
+        body = QHBoxLayout()
+        if exercise and exercise.illustration:
+            picture = QSvgWidget(str(resources_dir() / exercise.illustration))
+            picture.setFixedSize(_ILLUSTRATION_SIZE, _ILLUSTRATION_SIZE)
+            picture.setAccessibleName(f"Illustration: {exercise.title}")
+            body.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        body.addLayout(text, 1)
+        return body
+
+    def _build_buttons(self, snooze_label: str) -> QHBoxLayout:
+        """Time left, then Skip / Snooze / Done, with their keyboard shortcuts."""
+        self.time_left = QLabel()
+        self.done_button = QPushButton("&Done")
+        self.snooze_button = QPushButton(f"&Snooze {snooze_label}")
+        self.skip_button = QPushButton("S&kip")
+        self.done_button.setDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.time_left, 1)
+        for button, outcome, key in (
+            (self.skip_button, Outcome.SKIPPED, "Esc"),
+            (self.snooze_button, Outcome.SNOOZED, "S"),
+            (self.done_button, Outcome.DONE, "Enter"),
+        ):
+            button.clicked.connect(self._answer_with(outcome))
+            button.setToolTip(key)
+            row.addWidget(button)
+        for keys, outcome in (
+            (Qt.Key.Key_Return, Outcome.DONE),
+            (Qt.Key.Key_Enter, Outcome.DONE),
+            (Qt.Key.Key_Escape, Outcome.SKIPPED),
+            (Qt.Key.Key_S, Outcome.SNOOZED),
+        ):
+            QShortcut(QKeySequence(keys), self, self._answer_with(outcome))
+        return row
+
+    def show_on_pointer_screen(self) -> None:
+        """Shows the window near the top centre of the screen the pointer is on."""
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        self.adjustSize()
+        area = screen.availableGeometry()
+        self.move(
+            area.x() + (area.width() - self.width()) // 2,
+            area.y() + area.height() // 5,
+        )
+        self.show()
+        self._ticker.start()
+
+    def tick(self) -> None:
+        """Brings the countdown up to the clock; closes as ignored once the time is up."""
+        if self._finished:
+            return
+        now = self._clock.now()
+        if now >= self._ignore_at:
+            self._finish(Outcome.IGNORED)
+            return
+        total = self.request.break_length.total_seconds()
+        elapsed = min((now - self._started).total_seconds(), total)
+        self.progress.setValue(round(elapsed))
+        left = max(0, round(total - elapsed))
+        self.time_left.setText(f"{left} s left" if left else "Well done! Press Done to log it.")
+
+    def dismiss(self) -> None:
+        """Closes the window unanswered."""
+        self._finish(Outcome.IGNORED)
+
+    def _answer_with(self, outcome: Outcome) -> Callable[[], None]:
+        return lambda: self._finish(outcome)
+
+    def _finish(self, outcome: Outcome) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self._ticker.stop()
+        self.answered.emit(outcome, self._clock.now())
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
+        """Closing the window by its title bar counts as Skip."""
+        self._finish(Outcome.SKIPPED)
+        super().closeEvent(event)
+
+
+class BreakWindows(QObject):
+    """Shows break windows one at a time; a reminder due meanwhile waits its turn."""
+
+    answered = Signal(object, object, object)  # BreakRequest, Outcome, datetime
+
+    def __init__(
+        self,
+        clock: Clock,
+        sound: Callable[[], bool],
+        linger: timedelta,
+        parent: QObject | None = None,
+    ) -> None:
+        """``linger``: how long a window stays after its countdown when nobody answers."""
+        super().__init__(parent)
+        self._clock = clock
+        self._linger = linger
+        self._sound = sound
+        self._waiting: deque[BreakRequest] = deque()
+        self.current: BreakPopup | None = None
+
+    def present(self, request: BreakRequest) -> None:
+        """Shows ``request`` now, or after the one on screen; one waiting per kind."""
+        if self.current is not None:
+            if self.current.request.kind == request.kind or any(
+                waiting.kind == request.kind for waiting in self._waiting
+            ):
+                log.info("A %s break is already on screen or waiting", request.kind)
+                return
+            self._waiting.append(request)
+            return
+        self._show(request)
+
+    def dismiss_all(self) -> None:
+        """Closes the window on screen as ignored and drops the queue (the app is quitting)."""
+        self._waiting.clear()
+        if self.current is not None:
+            self.current.dismiss()
+
+    @property
+    def waiting(self) -> tuple[BreakRequest, ...]:
+        return tuple(self._waiting)
+
+    def _show(self, request: BreakRequest) -> None:
+        ignore_after = request.break_length + self._linger
+        popup = BreakPopup(request, self._clock, ignore_after, _minutes_text(request.snooze_length))
+        popup.answered.connect(self._on_answered)
+        self.current = popup
+        popup.show_on_pointer_screen()
+        if self._sound():
+            QApplication.beep()
+        exercise_id = request.exercise.id if request.exercise else None
+        log.info("Break window shown for %s (%s)", request.kind, exercise_id)
+
+    def _on_answered(self, outcome: Outcome, at: datetime) -> None:
+        popup = self.current
+        assert popup is not None
+        self.current = None
+        log.info("Break %s: %s", popup.request.kind, outcome)
+        self.answered.emit(popup.request, outcome, at)
+        if self._waiting:
+            self._show(self._waiting.popleft())
