@@ -141,7 +141,6 @@ def test_the_week_in_the_dialog_starts_on_the_chosen_day(
     dialog = open_dialog(posture_app, qtbot)
     dialog.first_day.setCurrentIndex(dialog.first_day.findData("sun"))
     dialog.tabs.setCurrentIndex(1)
-    qtbot.waitExposed(dialog)
     ordered = sorted(dialog.day_boxes.values(), key=lambda box: box.x())
     assert [box.text() for box in ordered][:2] == ["Sun", "Mon"]
 
@@ -197,8 +196,8 @@ def test_the_dialog_is_operable_from_the_keyboard(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
     posture_app, _ = app
-    dialog = open_dialog(posture_app, qtbot)
-    qtbot.waitActive(dialog)
+    with qtbot.waitActive(dialog := posture_app.show_settings()):
+        qtbot.addWidget(dialog)
     interval = dialog.reminder_groups[STRETCH].interval
     interval.setFocus()
     qtbot.keyClick(interval, Qt.Key.Key_Up)

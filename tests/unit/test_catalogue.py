@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def test_a_malformed_catalogue_is_refused_with_where_and_why() -> None:
         "version = 2": "version must be 1, got 2",
         "version = 1\nexercise = 3": "exercise must be an array of tables",
         "version = 1\n[[exercise]]\nid = 'x'": "exercise 1 lacks kinds, category, title",
-        "version = 1\n" + ENTRY.replace("30", "0"): "(wall-sit): duration_seconds must be 5 to 3600",
+        "version = 1\n"
+        + ENTRY.replace("30", "0"): "(wall-sit): duration_seconds must be 5 to 3600",
         "version = 1\n" + ENTRY.replace('"stretch"]', '"yoga"]'): "kinds must be one of",
         "version = 1\n" + ENTRY.replace("wall-sit", "Wall Sit"): "id must be lowercase",
         "version = 1\n" + ENTRY + ENTRY: "exercise 2: id 'wall-sit' is repeated",
@@ -107,5 +109,5 @@ def test_rotation_with_a_short_list_still_varies_and_with_none_gives_nothing() -
     two = parse_catalogue("version = 1\n" + ENTRY + ENTRY.replace("wall-sit", "wall-push"), "t")
     rotation = ExerciseRotation(two, rng=random.Random(3))
     ids = [rotation.next(ReminderKind.STRETCH, 60).id for _ in range(6)]  # type: ignore[union-attr]
-    assert all(a != b for a, b in zip(ids, ids[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(ids))
     assert rotation.next(ReminderKind.FOOT_STOOL, 60) is None
