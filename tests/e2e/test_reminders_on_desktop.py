@@ -40,6 +40,10 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
         suggestions = {f"{e.title}: {e.instruction}" for e in catalogue.for_kind(kind)}
         assert bodies and bodies <= suggestions
     assert "shown as desktop notification" in app.log_text()
+    # Stretches also open a break window by default; left alone, it closes as ignored.
+    wait_until(lambda: "Break window shown for stretch" in app.log_text(), 10, "break window")
+    wait_until(lambda: "Break stretch: ignored" in app.log_text(), 20, "the window to give up")
+    assert "Reminder event: stretch" in app.log_text()
 
 
 def test_pause_stops_reminders_until_it_ends_then_they_resume(
