@@ -225,8 +225,8 @@ class SettingsDialog(QDialog):
         )
         self.idle_threshold.setSpecialValueText("Off")
         self.idle_threshold.setToolTip(
-            "Time away from keyboard and mouse that counts as a break and restarts the "
-            "countdowns. Off: never."
+            "Time away from keyboard and mouse that will count as a natural break. "
+            "Saved now; idle detection arrives in a later version."
         )
         form.addRow("&Natural break after:", self.idle_threshold)
         return page
