@@ -29,9 +29,9 @@ from posturebreak.core.status import pack_status, status_line
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.paths import AppPaths
 from posturebreak.resources import resource_path
+from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
-from posturebreak.services.event_log import LogFileEventSink
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
 from posturebreak.services.notify import Notification, NotifierChain, PlyerNotifier
 from posturebreak.services.pack_alarm import PackAlarm
@@ -70,7 +70,8 @@ class PostureBreakApp(QObject):
         self.autostart = XdgAutostart(paths.autostart_dir, launch_command())
         catalogue, self._catalogue_message = load_catalogue(paths.config_dir)
         self.rotation = ExerciseRotation(catalogue)
-        self.events: EventSink = LogFileEventSink()
+        self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
+        self.events: EventSink = self.activity
         self.pack = PackAlarm(clock, self)
 
         schedule = ReminderSchedule(
@@ -115,6 +116,7 @@ class PostureBreakApp(QObject):
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.timeout.connect(self.tray.refresh)
+        self._refresh_timer.timeout.connect(self.activity.retry)  # if the disk was failing
 
     def start(self) -> None:
         """Shows the tray icon and starts the reminders."""
@@ -194,6 +196,7 @@ class PostureBreakApp(QObject):
         self.pack.stop()
         self.break_windows.dismiss_all()
         self.scheduler.shutdown()
+        self.activity.close()
         self.server.close()
         self.tray.tray.hide()
 
@@ -228,6 +231,9 @@ class PostureBreakApp(QObject):
             self.break_windows.present(request)
         else:
             self.events.record(request.answered(Outcome.NOTIFIED, request.shown_at))
+
+    def _activity_failed(self, message: str) -> None:
+        self._notify(Notification("Your activity is not being saved", message))
 
     def _notify(self, notification: Notification) -> None:
         self.notifier.show(notification)

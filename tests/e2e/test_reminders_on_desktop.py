@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 import pytest
@@ -43,7 +44,10 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
     # Stretches also open a break window by default; left alone, it closes as ignored.
     wait_until(lambda: "Break window shown for stretch" in app.log_text(), 10, "break window")
     wait_until(lambda: "Break stretch: ignored" in app.log_text(), 20, "the window to give up")
-    assert "Reminder event: stretch" in app.log_text()
+    database = sqlite3.connect(app.profile_dir / "data" / "activity.sqlite3")
+    rows = database.execute("SELECT kind, outcome FROM events").fetchall()
+    database.close()
+    assert ("stretch", "ignored") in rows and ("uncross_legs", "notified") in rows
 
 
 def test_pause_stops_reminders_until_it_ends_then_they_resume(

@@ -1,0 +1,179 @@
+"""The activity log: one SQLite row per reminder and what became of it.
+
+WAL mode, foreign keys on, and ``PRAGMA user_version`` as the schema version
+with forward migrations in :data:`MIGRATIONS` (each applied in its own
+transaction). Times are stored in UTC together with the local UTC offset and
+local day at the moment the reminder was shown, so "today" and streaks follow
+the user's own days across DST changes and travel.
+
+A failing disk (read-only, full) never crashes the app and never loses an
+event already taken: events wait in memory, the failure is reported once, and
+every later event (or :meth:`ActivityStore.retry`) tries again.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from posturebreak.core.events import ReminderEvent
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "activity.sqlite3"
+
+MIGRATIONS: tuple[str, ...] = (
+    # Version 1: the events table and the indexes the history and statistics read by.
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        exercise_id TEXT,
+        due_utc TEXT NOT NULL,
+        shown_utc TEXT NOT NULL,
+        utc_offset_minutes INTEGER NOT NULL,
+        local_day TEXT NOT NULL,
+        shown_as TEXT NOT NULL,
+        outcome TEXT NOT NULL
+            CHECK (outcome IN ('done', 'snoozed', 'skipped', 'ignored', 'notified', 'missed')),
+        outcome_utc TEXT NOT NULL
+    );
+    CREATE INDEX events_by_day ON events (local_day, kind);
+    CREATE INDEX events_by_kind ON events (kind, local_day);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerDatabaseError(Exception):
+    """The database was written by a newer app; it is left untouched."""
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """Opens (creating if needed) and migrates the activity database."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions only
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")  # WAL keeps commits atomic with this
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Brings the schema forward from whatever version it has, one step at a time."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"the activity database has schema version {version}, newer than this app "
+            f"understands ({SCHEMA_VERSION})"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        log.info("Activity database migrated to version %d", number + 1)
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def _iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def event_row(event: ReminderEvent) -> tuple[object, ...]:
+    """An event as the columns of ``events`` (after ``id``)."""
+    local = event.shown_at.astimezone()
+    offset = local.utcoffset()
+    return (
+        event.kind.value,
+        event.exercise_id,
+        _iso_utc(event.due_at),
+        _iso_utc(event.shown_at),
+        round(offset.total_seconds() / 60) if offset is not None else 0,
+        local.date().isoformat(),
+        event.shown_as.value,
+        event.outcome.value,
+        _iso_utc(event.outcome_at),
+    )
+
+
+class ActivityStore:
+    """Records reminder events; an :class:`~posturebreak.core.events.EventSink`."""
+
+    def __init__(self, path: Path, on_failure: Callable[[str], None]) -> None:
+        self.path = path
+        self._on_failure = on_failure
+        self._pending: list[ReminderEvent] = []
+        self._connection: sqlite3.Connection | None = None
+        self._failing = False
+
+    @property
+    def pending(self) -> int:
+        """Events taken but not yet written (the disk has been failing)."""
+        return len(self._pending)
+
+    def record(self, event: ReminderEvent) -> None:
+        self._pending.append(event)
+        self.retry()
+
+    def retry(self) -> None:
+        """Writes the events waiting in memory, in one transaction."""
+        if not self._pending:
+            return
+        try:
+            connection = self._connect()
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany(
+                    "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, "
+                    "utc_offset_minutes, local_day, shown_as, outcome, outcome_utc) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [event_row(event) for event in self._pending],
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError, NewerDatabaseError) as error:
+            self._report(error)
+            return
+        if self._failing:
+            log.info("Activity log writable again; %d waiting events saved", len(self._pending))
+        self._failing = False
+        self._pending.clear()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self._connection = open_database(self.path)
+        return self._connection
+
+    def _report(self, error: Exception) -> None:
+        self.close()  # reopen on the next try: the disk may have come back
+        log.error("Could not write the activity log %s: %s", self.path, error)
+        if not self._failing:
+            self._failing = True
+            self._on_failure(
+                f"Your activity could not be saved to {self.path} ({error}). Posture Break "
+                "keeps it in memory and tries again with every reminder."
+            )
