@@ -143,10 +143,14 @@ class PostureBreakApp(QObject):
                 Notification("Your exercise file has a mistake", self._catalogue_message)
             )
 
+    def _scaled(self, **duration: float) -> timedelta:
+        """A configured duration, shortened by the demo time scale."""
+        return self._time_scale.apply(timedelta(**duration))
+
     def _intervals(self, settings: Settings) -> dict[ReminderKind, timedelta]:
         """Each enabled kind's interval, time-scaled."""
         return {
-            kind: self._time_scale.apply(timedelta(minutes=reminder.interval_minutes))
+            kind: self._scaled(minutes=reminder.interval_minutes)
             for kind, reminder in settings.reminders.items()
             if reminder.enabled
         }
@@ -220,8 +224,8 @@ class PostureBreakApp(QObject):
             due_at=due_at,
             shown_at=self._clock.now(),
             shown_as=settings.style,
-            break_length=self._time_scale.apply(timedelta(seconds=settings.break_seconds)),
-            snooze_length=self._time_scale.apply(timedelta(minutes=settings.snooze_minutes)),
+            break_length=self._scaled(seconds=settings.break_seconds),
+            snooze_length=self._scaled(minutes=settings.snooze_minutes),
         )
         if settings.style.shows_notification:
             reminder = REMINDERS[kind]
@@ -242,8 +246,8 @@ class PostureBreakApp(QObject):
         """Starts the heat/cold pack timer with the lengths from the settings."""
         pack = self.settings.pack
         self.pack.start(
-            self._time_scale.apply(timedelta(minutes=pack.on_minutes)),
-            self._time_scale.apply(timedelta(minutes=pack.rest_minutes)),
+            self._scaled(minutes=pack.on_minutes),
+            self._scaled(minutes=pack.rest_minutes),
         )
         how_to = self.rotation.catalogue.in_category(Category.HEAT_COLD)
         advice = f" {how_to[0].instruction} {how_to[0].caution or ''}" if how_to else ""
@@ -275,7 +279,7 @@ class PostureBreakApp(QObject):
             if working_time is not None:
                 until = working_time.next_start(until)
         else:
-            until = now + self._time_scale.apply(timedelta(minutes=minutes))
+            until = now + self._scaled(minutes=minutes)
         self.scheduler.pause(until)
 
     def handle_command(self, request: Request) -> Reply:
