@@ -70,12 +70,8 @@ class ReminderSchedule:
 
     def mark_shown(self, kind: ReminderKind, now: datetime) -> None:
         """A reminder of ``kind`` was given now; its next one is a full interval away."""
-        if kind not in self._intervals:
-            return  # given by hand while switched off: nothing to restart
-        if self._remaining_while_paused is not None:
-            self._remaining_while_paused[kind] = self._intervals[kind]
-        else:
-            self._due[kind] = now + self._intervals[kind]
+        if kind in self._intervals:  # else given by hand while switched off: nothing to restart
+            self.snooze(kind, now, self._intervals[kind])
 
     def come_due(self, kind: ReminderKind, now: datetime) -> bool:
         """``kind``'s time has come: True means remind now.
@@ -83,14 +79,15 @@ class ReminderSchedule:
         Outside working time the reminder stays quiet and its countdown starts
         again when the next shift begins.
         """
-        if self.working_time is not None and not self.working_time.contains(now):
-            self._due[kind] = self.working_time.next_start(now) + self._intervals[kind]
+        work_starts = self.quiet_until(now)
+        if work_starts is not None:
+            self._due[kind] = work_starts + self._intervals[kind]
             return False
         self.mark_shown(kind, now)
         return True
 
     def snooze(self, kind: ReminderKind, now: datetime, length: timedelta) -> None:
-        """Brings ``kind`` back after ``length`` instead of a full interval."""
+        """Restarts ``kind``'s countdown from ``now`` with ``length`` to go (frozen if paused)."""
         if kind not in self._intervals:
             return
         if self._remaining_while_paused is not None:
