@@ -116,6 +116,8 @@ def test_working_hours_and_general_options_are_edited_and_take_effect(
     dialog.tabs.setCurrentIndex(2)
     dialog.icon_theme.setCurrentIndex(dialog.icon_theme.findData("dark"))
     dialog.first_day.setCurrentIndex(dialog.first_day.findData("sun"))
+    dialog.daily_goal.selectAll()
+    qtbot.keyClicks(dialog.daily_goal, "8")
     dialog.start_at_login.setFocus()
     qtbot.keyClick(dialog.start_at_login, Qt.Key.Key_Space)
     press(qtbot, dialog, Button.Ok)
@@ -131,6 +133,7 @@ def test_working_hours_and_general_options_are_edited_and_take_effect(
         "start_at_login": True,
         "first_day_of_week": "sun",
         "icon_theme": "dark",
+        "daily_goal": 8,
     }
 
 

@@ -79,6 +79,22 @@ def test_migrations_run_forward_from_every_older_version(tmp_path: Path, start: 
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_rows_written_by_version_1_survive_the_migration(tmp_path: Path) -> None:
+    connection = sqlite3.connect(tmp_path / "v1.sqlite3", isolation_level=None)
+    request_close(connection)
+    connection.executescript(MIGRATIONS[0])
+    connection.execute("PRAGMA user_version = 1")
+    connection.execute(
+        "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, "
+        "local_day, shown_as, outcome, outcome_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        event_row(event(Outcome.SKIPPED)),
+    )
+    migrate(connection)
+    assert connection.execute("SELECT outcome, corrected_from FROM events").fetchall() == [
+        ("skipped", None)
+    ]
+
+
 def test_a_database_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite3"
     connection = sqlite3.connect(path)
@@ -98,7 +114,7 @@ def test_events_are_stored_in_utc_with_the_local_day_and_offset(tmp_path: Path) 
     assert row[1:4] == ("stretch", "side-bend", "2026-03-02T09:00:00+00:00")
     assert row[5] == round(local.utcoffset().total_seconds() / 60)  # type: ignore[union-attr]
     assert row[6] == local.date().isoformat()
-    assert row[8:] == ("skipped", "2026-03-02T09:00:40+00:00")
+    assert row[8:] == ("skipped", "2026-03-02T09:00:40+00:00", None, None)
 
 
 def test_a_failing_disk_is_reported_once_and_nothing_is_lost(tmp_path: Path) -> None:

@@ -2,13 +2,15 @@
 
 The app builds a :class:`BreakRequest` when a reminder is given and turns it
 into a :class:`ReminderEvent` once the user has answered (or not). Anything
-that wants the events implements :class:`EventSink`.
+that wants the events implements :class:`EventSink`. Events the user logs by
+hand have no ``shown_as``; events read back from the log are
+:class:`LoggedEvent`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -23,6 +25,13 @@ class Outcome(StrEnum):
     SKIPPED = "skipped"
     IGNORED = "ignored"  # the break window closed itself unanswered
     NOTIFIED = "notified"  # shown as a notification only, which cannot be answered
+    MISSED = "missed"  # came due while the computer slept or the user was away
+
+
+# How the log and exports name an entry the user logged by hand.
+BY_HAND = "manual"
+# What the user can turn an outcome into from the history window.
+CORRECTABLE_TO = (Outcome.DONE, Outcome.SKIPPED)
 
 
 @dataclass(frozen=True)
@@ -51,15 +60,44 @@ class BreakRequest:
 
 @dataclass(frozen=True)
 class ReminderEvent:
-    """One reminder and what became of it."""
+    """One reminder and what became of it; ``shown_as`` is None for an entry logged by hand."""
 
     kind: ReminderKind
     exercise_id: str | None
     due_at: datetime
     shown_at: datetime
-    shown_as: NotificationStyle
+    shown_as: NotificationStyle | None
     outcome: Outcome
     outcome_at: datetime
+
+    @classmethod
+    def logged_by_hand(
+        cls, kind: ReminderKind, exercise_id: str | None, at: datetime
+    ) -> ReminderEvent:
+        """An exercise the user did on their own and logged."""
+        return cls(kind, exercise_id, at, at, None, Outcome.DONE, at)
+
+    @property
+    def by_hand(self) -> bool:
+        return self.shown_as is None
+
+    @property
+    def how_shown(self) -> str:
+        """The style's value, or :data:`BY_HAND`."""
+        return BY_HAND if self.shown_as is None else self.shown_as.value
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    """An event as the log holds it: its row id, the user's local day, any correction.
+
+    The event's times carry the UTC offset the user had when it happened.
+    """
+
+    id: int
+    event: ReminderEvent
+    local_day: date
+    corrected_from: Outcome | None = None
 
 
 class EventSink(Protocol):

@@ -141,6 +141,8 @@ class GeneralSettings:
     start_at_login: bool = False
     first_day_of_week: Weekday = Weekday.MON
     icon_theme: IconTheme = IconTheme.AUTO
+    # Done breaks a day that keep a streak going.
+    daily_goal: int = field(default=6, metadata=_limits(1, 50))
 
     def __post_init__(self) -> None:
         _check_fields(self)

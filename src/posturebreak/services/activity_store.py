@@ -8,18 +8,20 @@ the user's own days across DST changes and travel.
 
 A failing disk (read-only, full) never crashes the app and never loses an
 event already taken: events wait in memory, the failure is reported once, and
-every later event (or :meth:`ActivityStore.retry`) tries again.
+every later event (or :meth:`ActivityStore.retry`) tries again. Reading is
+:mod:`posturebreak.services.activity_queries`.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from posturebreak.core.events import ReminderEvent
+from posturebreak.core.events import Outcome, ReminderEvent
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_by_day ON events (local_day, kind);
     CREATE INDEX events_by_kind ON events (kind, local_day);
     """,
+    # Version 2: corrected outcomes keep their first value; indexes for streaks and recent events.
+    """
+    ALTER TABLE events ADD COLUMN corrected_from TEXT;
+    ALTER TABLE events ADD COLUMN corrected_utc TEXT;
+    CREATE INDEX events_by_outcome ON events (outcome, local_day);
+    CREATE INDEX events_by_time ON events (shown_utc);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -52,11 +61,32 @@ class NewerDatabaseError(Exception):
     """The database was written by a newer app; it is left untouched."""
 
 
+class ActivityLogError(Exception):
+    """The activity log could not be read or changed; the message says why, for the user."""
+
+
+# What opening, reading or writing the log can raise when the disk or file is bad.
+DATABASE_ERRORS = (sqlite3.Error, OSError, NewerDatabaseError)
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once so a second writer waits rather than fails."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
 def open_database(path: Path) -> sqlite3.Connection:
     """Opens (creating if needed) and migrates the activity database."""
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions only
     try:
+        connection.execute("PRAGMA busy_timeout = 2000")  # the CLI may read while the app writes
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")  # WAL keeps commits atomic with this
@@ -76,15 +106,10 @@ def migrate(connection: sqlite3.Connection) -> None:
             f"understands ({SCHEMA_VERSION})"
         )
     for number in range(version, SCHEMA_VERSION):
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(connection):
             for statement in _statements(MIGRATIONS[number]):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number + 1}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
         log.info("Activity database migrated to version %d", number + 1)
 
 
@@ -107,7 +132,7 @@ def event_row(event: ReminderEvent) -> tuple[object, ...]:
         _iso_utc(event.shown_at),
         round(offset.total_seconds() / 60) if offset is not None else 0,
         local.date().isoformat(),
-        event.shown_as.value,
+        event.how_shown,
         event.outcome.value,
         _iso_utc(event.outcome_at),
     )
@@ -138,25 +163,50 @@ class ActivityStore:
             return
         try:
             connection = self._connect()
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(connection):
                 connection.executemany(
                     "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, "
                     "utc_offset_minutes, local_day, shown_as, outcome, outcome_utc) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [event_row(event) for event in self._pending],
                 )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-        except (sqlite3.Error, OSError, NewerDatabaseError) as error:
+        except DATABASE_ERRORS as error:
             self._report(error)
             return
         if self._failing:
             log.info("Activity log writable again; %d waiting events saved", len(self._pending))
         self._failing = False
         self._pending.clear()
+
+    def correct(self, event_id: int, outcome: Outcome, at: datetime) -> None:
+        """Changes a logged outcome, keeping the first one (forgotten if changed back)."""
+        try:
+            connection = self._connect()
+            with transaction(connection):
+                connection.execute(
+                    "UPDATE events SET "
+                    "corrected_utc = CASE WHEN COALESCE(corrected_from, outcome) = :new "
+                    "    THEN NULL ELSE :at END, "
+                    "corrected_from = CASE WHEN COALESCE(corrected_from, outcome) = :new "
+                    "    THEN NULL ELSE COALESCE(corrected_from, outcome) END, "
+                    "outcome = :new WHERE id = :id",
+                    {"new": outcome.value, "at": _iso_utc(at), "id": event_id},
+                )
+        except DATABASE_ERRORS as error:
+            self.close()
+            raise ActivityLogError(
+                f"The change could not be saved to {self.path} ({error})."
+            ) from error
+        log.info("Event %d corrected to %s", event_id, outcome)
+
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for reading; raises :class:`ActivityLogError`."""
+        try:
+            return self._connect()
+        except DATABASE_ERRORS as error:
+            raise ActivityLogError(
+                f"Your activity log {self.path} cannot be read ({error})."
+            ) from error
 
     def close(self) -> None:
         if self._connection is not None:

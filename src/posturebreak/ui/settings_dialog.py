@@ -246,6 +246,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.start_at_login)
         form.addRow("Tray &icon:", self.icon_theme)
         form.addRow("&First day of the week:", self.first_day)
+        self.daily_goal = _spin_box(GeneralSettings, "daily_goal", " done breaks", "Daily goal")
+        self.daily_goal.setToolTip(
+            "Days with at least this many done breaks count towards your streak."
+        )
+        form.addRow("Daily &goal:", self.daily_goal)
         self.pack_on = _spin_box(PackSettings, "on_minutes", " min", "Heat/cold pack on for")
         self.pack_rest = _spin_box(PackSettings, "rest_minutes", " min", "Skin rest after the pack")
         self.pack_rest.setSpecialValueText("No rest timer")
@@ -271,6 +276,7 @@ class SettingsDialog(QDialog):
         self.start_at_login.setChecked(general.start_at_login)
         _select(self.icon_theme, general.icon_theme)
         _select(self.first_day, general.first_day_of_week)
+        self.daily_goal.setValue(general.daily_goal)
         self.pack_on.setValue(settings.pack.on_minutes)
         self.pack_rest.setValue(settings.pack.rest_minutes)
         self._order_days()
@@ -294,6 +300,7 @@ class SettingsDialog(QDialog):
                 start_at_login=self.start_at_login.isChecked(),
                 first_day_of_week=Weekday(self.first_day.currentData()),
                 icon_theme=IconTheme(self.icon_theme.currentData()),
+                daily_goal=self.daily_goal.value(),
             ),
             pack=PackSettings(on_minutes=self.pack_on.value(), rest_minutes=self.pack_rest.value()),
         )

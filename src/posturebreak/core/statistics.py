@@ -1,0 +1,200 @@
+"""Statistics over the activity log: counts per kind, completion rates and streaks.
+
+Everything works on per-day tallies (what the log's ``GROUP BY`` gives) and on
+calendar days, never on 24-hour spans, so a DST change or a trip across time
+zones neither splits nor merges a day.
+
+The completion rate counts reminders only: done against skipped, ignored and
+missed. Snoozed reminders come back later, notification-only ones cannot be
+answered, and exercises logged by hand were not reminders. A streak counts
+days with at least the daily goal of done breaks (however they were logged);
+a day off (not a working day) never breaks one, and today, still under way,
+only ever adds to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from posturebreak.core.events import Outcome
+from posturebreak.core.reminders import ReminderKind
+
+_EVERY_DAY = frozenset(range(7))
+
+
+@dataclass(frozen=True)
+class DayTally:
+    """How many events of one kind had one outcome on one local day."""
+
+    day: date
+    kind: ReminderKind
+    outcome: Outcome
+    by_hand: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class OutcomeCounts:
+    """Events per outcome; ``by_hand`` is the part of ``done`` the user logged themselves."""
+
+    done: int = 0
+    by_hand: int = 0
+    skipped: int = 0
+    ignored: int = 0
+    missed: int = 0
+    snoozed: int = 0
+    notified: int = 0
+
+    def add(self, tally: DayTally) -> OutcomeCounts:
+        name = tally.outcome.value
+        changes = {name: getattr(self, name) + tally.count}
+        if tally.by_hand:
+            changes["by_hand"] = self.by_hand + tally.count
+        return replace(self, **changes)
+
+    @property
+    def not_done(self) -> int:
+        """Reminders that passed without the exercise: skipped, ignored or missed."""
+        return self.skipped + self.ignored + self.missed
+
+    @property
+    def completion_rate(self) -> float | None:
+        """Share of answerable reminders that were done; None when there were none."""
+        done_when_reminded = self.done - self.by_hand
+        given = done_when_reminded + self.not_done
+        return done_when_reminded / given if given else None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The local days from ``first`` to ``last``, both included."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def last_days(cls, days: int, today: date) -> Period:
+        """``days`` days ending with today."""
+        if days < 1:
+            raise ValueError(f"a period needs at least one day, got {days}")
+        return cls(today - timedelta(days=days - 1), today)
+
+    @classmethod
+    def week_of(cls, today: date, first_weekday: int) -> Period:
+        """The week so far, starting on ``first_weekday`` (Monday is 0)."""
+        return cls(today - timedelta(days=(today.weekday() - first_weekday) % 7), today)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+    def days(self) -> Iterator[date]:
+        day = self.first
+        while day <= self.last:
+            yield day
+            day += timedelta(days=1)
+
+
+def counts_by_kind(
+    tallies: Iterable[DayTally], period: Period
+) -> dict[ReminderKind, OutcomeCounts]:
+    """Each kind's outcome counts within ``period`` (zeros for kinds without events)."""
+    counts = {kind: OutcomeCounts() for kind in ReminderKind}
+    for tally in tallies:
+        if tally.day in period:
+            counts[tally.kind] = counts[tally.kind].add(tally)
+    return counts
+
+
+@dataclass(frozen=True)
+class DayBar:
+    """One day of the chart: breaks done, and reminders that passed without one."""
+
+    day: date
+    done: int
+    not_done: int
+
+
+def daily_bars(tallies: Iterable[DayTally], period: Period) -> list[DayBar]:
+    """One bar per day of ``period``, days without events included."""
+    per_day = {day: OutcomeCounts() for day in period.days()}
+    for tally in tallies:
+        if tally.day in period:
+            per_day[tally.day] = per_day[tally.day].add(tally)
+    return [DayBar(day, counts.done, counts.not_done) for day, counts in per_day.items()]
+
+
+@dataclass(frozen=True)
+class Streaks:
+    """Days in a row that met the daily goal: the run still going, and the longest."""
+
+    current: int
+    best: int
+
+
+def streaks(
+    done_per_day: Mapping[date, int],
+    today: date,
+    goal: int,
+    working_weekdays: Collection[int] = _EVERY_DAY,
+) -> Streaks:
+    """Streaks of days with at least ``goal`` done breaks, up to and including today."""
+    working = frozenset(working_weekdays) or _EVERY_DAY
+    met = sorted(day for day, done in done_per_day.items() if done >= goal and day <= today)
+    best = run = 0
+    previous: date | None = None
+    for day in met:
+        if previous is not None and _working_day_between(previous, day, working):
+            run = 0
+        run += 1
+        best = max(best, run)
+        previous = day
+    if previous is None or _working_day_between(previous, today, working):
+        return Streaks(0, best)
+    return Streaks(run, best)
+
+
+def _working_day_between(earlier: date, later: date, working: frozenset[int]) -> bool:
+    """Whether a working day lies strictly between two days."""
+    gap = (later - earlier).days - 1
+    if gap >= 7:
+        return True
+    return any((earlier + timedelta(days=n)).weekday() in working for n in range(1, gap + 1))
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    """What the history window and ``posture-break stats`` show at the top."""
+
+    today: date
+    goal: int
+    done_today: int
+    streaks: Streaks
+    today_counts: dict[ReminderKind, OutcomeCounts]
+    week: dict[ReminderKind, OutcomeCounts]
+    last_30_days: dict[ReminderKind, OutcomeCounts]
+
+
+def summarise(
+    tallies: Collection[DayTally],
+    done_per_day: Mapping[date, int],
+    today: date,
+    *,
+    goal: int,
+    first_weekday: int = 0,
+    working_weekdays: Collection[int] = _EVERY_DAY,
+) -> ActivitySummary:
+    """Today, this week and the last 30 days per kind, with streaks.
+
+    ``tallies`` must cover at least the last 30 days; ``done_per_day`` the whole log.
+    """
+    return ActivitySummary(
+        today=today,
+        goal=goal,
+        done_today=done_per_day.get(today, 0),
+        streaks=streaks(done_per_day, today, goal, working_weekdays),
+        today_counts=counts_by_kind(tallies, Period(today, today)),
+        week=counts_by_kind(tallies, Period.week_of(today, first_weekday)),
+        last_30_days=counts_by_kind(tallies, Period.last_days(30, today)),
+    )

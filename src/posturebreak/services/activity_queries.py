@@ -1,0 +1,93 @@
+"""Reads the activity log: per-day tallies for statistics, recent events, and export.
+
+Every query is served by an index (see the migrations in
+:mod:`~posturebreak.services.activity_store`), so years of events stay quick
+to summarise. Rows of kinds this version does not know are left out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from posturebreak.core.events import BY_HAND, LoggedEvent, Outcome, ReminderEvent
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.statistics import DayTally
+
+_KNOWN_KINDS = "kind IN ({})".format(", ".join(f"'{kind.value}'" for kind in ReminderKind))
+_EVENT_COLUMNS = (
+    "id, kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, local_day, shown_as, "
+    "outcome, outcome_utc, corrected_from"
+)
+
+
+class ActivityReader:
+    """Queries over one open activity database."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def tallies(self, first_day: date, last_day: date) -> list[DayTally]:
+        """How many events of each kind and outcome each day, from ``first_day`` to ``last_day``."""
+        rows = self._connection.execute(
+            "SELECT local_day, kind, outcome, shown_as = ?, count(*) FROM events "
+            f"WHERE local_day BETWEEN ? AND ? AND {_KNOWN_KINDS} "
+            "GROUP BY local_day, kind, outcome, shown_as = ?",
+            (BY_HAND, first_day.isoformat(), last_day.isoformat(), BY_HAND),
+        )
+        return [
+            DayTally(date.fromisoformat(day), ReminderKind(kind), Outcome(outcome), bool(hand), n)
+            for day, kind, outcome, hand, n in rows
+        ]
+
+    def done_per_day(self) -> dict[date, int]:
+        """Done events per local day over the whole log, for streaks."""
+        rows = self._connection.execute(
+            "SELECT local_day, count(*) FROM events WHERE outcome = 'done' GROUP BY local_day"
+        )
+        return {date.fromisoformat(day): count for day, count in rows}
+
+    def recent(self, limit: int, kind: ReminderKind | None = None) -> list[LoggedEvent]:
+        """The newest ``limit`` events, of one kind or all, newest first."""
+        where, parameters = (_KNOWN_KINDS, ()) if kind is None else ("kind = ?", (kind.value,))
+        rows = self._connection.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
+            "ORDER BY shown_utc DESC, id DESC LIMIT ?",
+            (*parameters, limit),
+        )
+        return [_logged_event(row) for row in rows]
+
+    def since(self, first_day: date | None = None) -> Iterator[LoggedEvent]:
+        """Every event from ``first_day`` on (or all), oldest first, read as it is iterated."""
+        rows = self._connection.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE local_day >= ? AND {_KNOWN_KINDS} "
+            "ORDER BY shown_utc, id",
+            ((first_day or date.min).isoformat(),),
+        )
+        return (_logged_event(row) for row in rows)
+
+
+def _logged_event(row: tuple[Any, ...]) -> LoggedEvent:
+    (event_id, kind, exercise_id, due, shown, offset, day, shown_as, outcome, at, before) = row
+    zone = timezone(timedelta(minutes=offset))
+
+    def local(text: str) -> datetime:
+        return datetime.fromisoformat(text).astimezone(zone)
+
+    return LoggedEvent(
+        id=event_id,
+        event=ReminderEvent(
+            kind=ReminderKind(kind),
+            exercise_id=exercise_id,
+            due_at=local(due),
+            shown_at=local(shown),
+            shown_as=None if shown_as == BY_HAND else NotificationStyle(shown_as),
+            outcome=Outcome(outcome),
+            outcome_at=local(at),
+        ),
+        local_day=date.fromisoformat(day),
+        corrected_from=None if before is None else Outcome(before),
+    )
