@@ -6,14 +6,17 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from posturebreak import APP_NAME, __version__
 from posturebreak.core.clock import SystemClock, TimeScale
+from posturebreak.core.export import ExportFormat
 from posturebreak.logsetup import configure_logging
 from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
 
 TIME_SCALE_ENV = "POSTURE_BREAK_TIME_SCALE"
+_MAX_DAYS = 36_500
 
 # Control commands sent to the running instance, with their help text.
 _CONTROL_COMMANDS = {
@@ -52,7 +55,43 @@ def build_parser() -> argparse.ArgumentParser:
             length.add_argument(
                 "--until-tomorrow", action="store_true", help="pause until midnight"
             )
+    _add_report_commands(commands)
     return parser
+
+
+def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``stats`` and ``export``: read the activity log directly, without the app or a display."""
+    stats_help = "print your breaks per kind, today's progress and your streak"
+    stats = commands.add_parser("stats", help=stats_help, description=stats_help)
+    stats.add_argument(
+        "--days", type=_day_count, default=7, metavar="N", help="the last N days (default 7)"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    export_help = "write the activity log as CSV or JSON"
+    export = commands.add_parser("export", help=export_help, description=export_help)
+    export.add_argument(
+        "--format",
+        type=ExportFormat,
+        choices=list(ExportFormat),
+        default=ExportFormat.CSV,
+        help="file format (default csv)",
+    )
+    export.add_argument(
+        "--since",
+        type=date.fromisoformat,
+        metavar="DATE",
+        help="only events from this local day on (YYYY-MM-DD)",
+    )
+    export.add_argument(
+        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+
+
+def _day_count(text: str) -> int:
+    days = int(text)
+    if not 1 <= days <= _MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {_MAX_DAYS}, got {text}")
+    return days
 
 
 def _positive_number(text: str) -> float:
@@ -71,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         parser.error(f"{TIME_SCALE_ENV}: {error}")
 
+    if args.command in ("stats", "export"):
+        return _report(paths, args)
     if args.command is not None:
         return _control(paths, args)
 
@@ -79,6 +120,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     from posturebreak.app import run_gui  # Qt widgets load only when the GUI is wanted
 
     return run_gui(paths, SystemClock(), time_scale)
+
+
+def _report(paths: AppPaths, args: argparse.Namespace) -> int:
+    """Reads the activity log directly and prints or writes a report (no Qt is loaded)."""
+    from posturebreak import reports
+    from posturebreak.services.activity_store import ActivityLogError
+
+    try:
+        if args.command == "stats":
+            summary = reports.read_summary(paths, SystemClock(), args.days)
+            text = reports.stats_json(summary) if args.json else reports.stats_text(summary)
+            sys.stdout.write(text)
+        else:
+            count = reports.export_log(paths, args.format, args.since, args.output, sys.stdout)
+            if args.output is not None:
+                print(f"{count} events written to {args.output}", file=sys.stderr)
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except (ActivityLogError, OSError) as error:
+        return reports.fail(error)
+    return 0
 
 
 def _control(paths: AppPaths, args: argparse.Namespace) -> int:

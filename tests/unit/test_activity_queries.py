@@ -17,6 +17,7 @@ from posturebreak.core.export import ExportFormat, spreadsheet_safe, write_expor
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle
 from posturebreak.core.statistics import DayTally, Streaks, streaks
+from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import ActivityReader
 from posturebreak.services.activity_store import ActivityLogError, ActivityStore
 
@@ -200,3 +201,21 @@ def test_an_empty_export_is_still_a_valid_file() -> None:
 )
 def test_spreadsheet_safe(cell: str, safe: str) -> None:
     assert spreadsheet_safe(cell) == safe
+
+
+def test_an_export_that_fails_midway_leaves_the_earlier_file_and_no_litter(
+    store: ActivityStore, tmp_path: Path
+) -> None:
+    store.record(reminder(T0))
+    target = tmp_path / "exports" / "activity.csv"
+    assert export_to_file(reader(store).since(), target, ExportFormat.CSV) == 1
+    before = target.read_bytes()
+
+    def failing() -> Iterator[LoggedEvent]:
+        yield from reader(store).since()
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space"):
+        export_to_file(failing(), target, ExportFormat.CSV)
+    assert target.read_bytes() == before
+    assert [p.name for p in target.parent.iterdir()] == ["activity.csv"]

@@ -8,6 +8,7 @@ import pytest
 
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import GeneralSettings, ScheduleSettings, Settings, Weekday
 from posturebreak.core.statistics import (
     DayBar,
     DayTally,
@@ -18,6 +19,7 @@ from posturebreak.core.statistics import (
     daily_bars,
     streaks,
     summarise,
+    summary_start,
 )
 
 STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
@@ -29,6 +31,10 @@ def day(offset: int) -> date:
     return MON + timedelta(days=offset)
 
 
+def settings(goal: int, first_day: Weekday = Weekday.MON) -> Settings:
+    return Settings(general=GeneralSettings(daily_goal=goal, first_day_of_week=first_day))
+
+
 def tally(
     offset: int, outcome: Outcome, count: int = 1, kind: ReminderKind = STRETCH, hand: bool = False
 ) -> DayTally:
@@ -36,10 +42,10 @@ def tally(
 
 
 def test_empty_data_gives_zeros_no_rates_and_no_streaks() -> None:
-    summary = summarise([], {}, MON, goal=3)
+    summary = summarise([], {}, MON, settings(goal=3))
     assert summary.done_today == 0
     assert summary.streaks == Streaks(0, 0)
-    assert all(counts == OutcomeCounts() for counts in summary.last_30_days.values())
+    assert all(counts == OutcomeCounts() for counts in summary.period_counts.values())
     assert summary.week[STRETCH].completion_rate is None
     assert daily_bars([], Period.last_days(7, MON)) == [DayBar(day(n), 0, 0) for n in range(-6, 1)]
 
@@ -59,6 +65,8 @@ def test_completion_rate_counts_answerable_reminders_only() -> None:
         done=8, by_hand=5, skipped=1, ignored=1, missed=1, snoozed=4
     )
     assert counts[STRETCH].completion_rate == pytest.approx(0.5)
+    assert counts[STRETCH].completion_text == "50%"
+    assert counts[SIT].completion_text == "\N{EN DASH}"
     assert counts[STRETCH].not_done == 3
     assert counts[SIT].completion_rate is None
     assert counts[ReminderKind.FOOT_STOOL] == OutcomeCounts()
@@ -73,12 +81,28 @@ def test_today_this_week_and_last_30_days_are_calendar_periods() -> None:
         tally(9 - 29, Outcome.DONE),  # 30th day back: in the last 30 days
         tally(9 - 30, Outcome.DONE),  # 31st day back: out
     ]
-    summary = summarise(tallies, {today: 1}, today, goal=1)
+    summary = summarise(tallies, {today: 1}, today, settings(goal=1))
     assert summary.today_counts[STRETCH].done == 1
     assert summary.week[STRETCH].done == 2
-    assert summary.last_30_days[STRETCH].done == 4
-    sunday_weeks = summarise(tallies, {}, today, goal=1, first_weekday=6)
+    assert summary.period == Period(day(9 - 29), today)
+    assert summary.period_counts[STRETCH].done == 4
+    assert summarise(tallies, {}, today, settings(1), days=3).period_counts[STRETCH].done == 2
+    sunday_weeks = summarise(tallies, {}, today, settings(goal=1, first_day=Weekday.SUN))
     assert sunday_weeks.week[STRETCH].done == 3
+    assert summary_start(today, settings(1), days=2) == day(7)
+    assert summary_start(today, settings(1), days=30) == day(9 - 29)
+
+
+def test_the_summary_takes_goal_and_working_week_from_the_settings() -> None:
+    friday, monday = day(4), day(7)
+    five_days = Settings(
+        schedule=ScheduleSettings(working_days=tuple(Weekday)[:5]),
+        general=GeneralSettings(daily_goal=2),
+    )
+    done = {friday: 2, monday: 1}
+    summary = summarise([], done, monday, five_days)
+    assert (summary.goal, summary.done_today, summary.streaks) == (2, 1, Streaks(1, 1))
+    assert summarise([], {**done, monday: 2}, monday, five_days).streaks == Streaks(2, 2)
 
 
 def test_the_chart_has_one_bar_per_day_with_done_against_not_done() -> None:

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import Settings
 
 _EVERY_DAY = frozenset(range(7))
 
@@ -65,6 +66,12 @@ class OutcomeCounts:
         done_when_reminded = self.done - self.by_hand
         given = done_when_reminded + self.not_done
         return done_when_reminded / given if given else None
+
+    @property
+    def completion_text(self) -> str:
+        """The completion rate as people read it: "83%", or an en dash when there is none."""
+        rate = self.completion_rate
+        return "\N{EN DASH}" if rate is None else f"{rate:.0%}"
 
 
 @dataclass(frozen=True)
@@ -165,7 +172,7 @@ def _working_day_between(earlier: date, later: date, working: frozenset[int]) ->
 
 @dataclass(frozen=True)
 class ActivitySummary:
-    """What the history window and ``posture-break stats`` show at the top."""
+    """What the history window and ``posture-break stats`` show: counts, goal and streaks."""
 
     today: date
     goal: int
@@ -173,28 +180,38 @@ class ActivitySummary:
     streaks: Streaks
     today_counts: dict[ReminderKind, OutcomeCounts]
     week: dict[ReminderKind, OutcomeCounts]
-    last_30_days: dict[ReminderKind, OutcomeCounts]
+    period: Period
+    period_counts: dict[ReminderKind, OutcomeCounts]
+
+
+def summary_start(today: date, settings: Settings, days: int) -> date:
+    """The first day a summary needs tallies from."""
+    week = Period.week_of(today, settings.general.first_day_of_week.number)
+    return min(week.first, Period.last_days(days, today).first)
 
 
 def summarise(
     tallies: Collection[DayTally],
     done_per_day: Mapping[date, int],
     today: date,
-    *,
-    goal: int,
-    first_weekday: int = 0,
-    working_weekdays: Collection[int] = _EVERY_DAY,
+    settings: Settings,
+    days: int = 30,
 ) -> ActivitySummary:
-    """Today, this week and the last 30 days per kind, with streaks.
+    """Today, this week and the last ``days`` days per kind, with the goal and streaks.
 
-    ``tallies`` must cover at least the last 30 days; ``done_per_day`` the whole log.
+    ``tallies`` must reach back to :func:`summary_start`; ``done_per_day``
+    covers the whole log. Days that are not working days never break a streak.
     """
+    general = settings.general
+    period = Period.last_days(days, today)
+    working = [day.number for day in settings.schedule.working_days]
     return ActivitySummary(
         today=today,
-        goal=goal,
+        goal=general.daily_goal,
         done_today=done_per_day.get(today, 0),
-        streaks=streaks(done_per_day, today, goal, working_weekdays),
+        streaks=streaks(done_per_day, today, general.daily_goal, working),
         today_counts=counts_by_kind(tallies, Period(today, today)),
-        week=counts_by_kind(tallies, Period.week_of(today, first_weekday)),
-        last_30_days=counts_by_kind(tallies, Period.last_days(30, today)),
+        week=counts_by_kind(tallies, Period.week_of(today, general.first_day_of_week.number)),
+        period=period,
+        period_counts=counts_by_kind(tallies, period),
     )

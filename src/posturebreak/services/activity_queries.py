@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 from posturebreak.core.events import BY_HAND, LoggedEvent, Outcome, ReminderEvent
 from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
-from posturebreak.core.statistics import DayTally
+from posturebreak.core.settings import NotificationStyle, Settings
+from posturebreak.core.statistics import ActivitySummary, DayTally, summarise, summary_start
+from posturebreak.services.activity_store import (
+    DATABASE_ERRORS,
+    ActivityLogError,
+    migrate,
+    open_database,
+)
 
 _KNOWN_KINDS = "kind IN ({})".format(", ".join(f"'{kind.value}'" for kind in ReminderKind))
 _EVENT_COLUMNS = (
@@ -50,6 +58,11 @@ class ActivityReader:
         )
         return {date.fromisoformat(day): count for day, count in rows}
 
+    def summary(self, today: date, settings: Settings, days: int = 30) -> ActivitySummary:
+        """Today, this week and the last ``days`` days, with the goal and streaks."""
+        tallies = self.tallies(summary_start(today, settings, days), today)
+        return summarise(tallies, self.done_per_day(), today, settings, days)
+
     def recent(self, limit: int, kind: ReminderKind | None = None) -> list[LoggedEvent]:
         """The newest ``limit`` events, of one kind or all, newest first."""
         where, parameters = (_KNOWN_KINDS, ()) if kind is None else ("kind = ?", (kind.value,))
@@ -68,6 +81,29 @@ class ActivityReader:
             ((first_day or date.min).isoformat(),),
         )
         return (_logged_event(row) for row in rows)
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[ActivityReader]:
+    """The log at ``path`` to read; an empty one if there is none yet (nothing is created).
+
+    Raises :class:`ActivityLogError` when the file cannot be opened or read.
+    """
+    try:
+        connection = open_database(path) if path.exists() else _empty_database()
+    except DATABASE_ERRORS as error:
+        raise ActivityLogError(f"Your activity log {path} cannot be opened ({error}).") from error
+    with closing(connection):
+        try:
+            yield ActivityReader(connection)
+        except sqlite3.Error as error:
+            raise ActivityLogError(f"Your activity log {path} cannot be read ({error}).") from error
+
+
+def _empty_database() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(connection)
+    return connection
 
 
 def _logged_event(row: tuple[Any, ...]) -> LoggedEvent:

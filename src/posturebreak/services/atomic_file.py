@@ -5,21 +5,25 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replaces ``path`` with ``data`` in one step, or leaves it as it was and raises OSError.
+@contextlib.contextmanager
+def replaced_atomically(path: Path) -> Iterator[BinaryIO]:
+    """A file for ``path``'s new contents; ``path`` is replaced only if the block succeeds.
 
     The bytes go to a temporary file in the same folder, are flushed to disk,
     and only then renamed over the target; the folder is synced so the rename
-    itself survives a power cut.
+    itself survives a power cut. On any error the target is left as it was,
+    the temporary file is removed, and the error (OSError for a bad disk) rises.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
+            yield temp
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_name, path)
@@ -28,6 +32,12 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(temp_name)
         raise
     _sync_folder(path.parent)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replaces ``path`` with ``data`` in one step, or leaves it as it was and raises OSError."""
+    with replaced_atomically(path) as file:
+        file.write(data)
 
 
 def _sync_folder(folder: Path) -> None:

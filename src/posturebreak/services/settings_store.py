@@ -66,11 +66,17 @@ class SettingsStore:
         self._clock = clock
         self._leave_alone: str | None = None  # why the file must not be written, if it must not
 
+    def peek(self) -> Settings:
+        """The settings as far as the file can be read, changing nothing (for reports)."""
+        try:
+            return self._parse(self._read())[0]
+        except (OSError, ValueError, NewerSettingsError):
+            return Settings()
+
     def load(self) -> LoadedSettings:
         """The settings in the file, repaired where needed; never raises."""
         try:
-            with self.path.open("rb") as file:
-                data = file.read(MAX_SETTINGS_BYTES + 1)
+            data = self._read()
         except FileNotFoundError:
             self._save_quietly(Settings())  # a file to find and edit by hand
             return LoadedSettings(Settings())
@@ -103,6 +109,10 @@ class SettingsStore:
                 f"Settings could not be saved to {self.path}: {error.strerror or error}."
             ) from error
         log.info("Settings saved to %s", self.path)
+
+    def _read(self) -> bytes:
+        with self.path.open("rb") as file:
+            return file.read(MAX_SETTINGS_BYTES + 1)
 
     def _parse(self, data: bytes) -> tuple[Settings, list[str]]:
         """Raises ValueError with a sentence for a file that holds no usable settings."""

@@ -1,0 +1,108 @@
+"""``posture-break stats`` and ``posture-break export``: the activity log without the GUI.
+
+Neither loads Qt nor needs a display, and neither creates or repairs
+anything: a missing log reads as empty, and the settings (daily goal, working
+week) are only read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from posturebreak import APP_NAME
+from posturebreak.core.clock import Clock
+from posturebreak.core.export import ExportFormat, write_export
+from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.statistics import ActivitySummary
+from posturebreak.paths import AppPaths
+from posturebreak.services.activity_export import export_to_file
+from posturebreak.services.activity_queries import reading
+from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError
+from posturebreak.services.settings_store import SettingsStore
+
+_COLUMNS = ("done", "skipped", "ignored", "missed", "snoozed")
+
+
+def read_summary(paths: AppPaths, clock: Clock, days: int) -> ActivitySummary:
+    """The summary over the last ``days`` days; raises :class:`ActivityLogError`."""
+    settings = SettingsStore(paths.config_dir, clock).peek()
+    today = clock.now().astimezone().date()
+    with reading(paths.data_dir / DATABASE_NAME) as reader:
+        return reader.summary(today, settings, days)
+
+
+def stats_json(summary: ActivitySummary) -> str:
+    """The summary as a JSON document."""
+    document = {
+        "today": summary.today.isoformat(),
+        "first_day": summary.period.first.isoformat(),
+        "days": (summary.period.last - summary.period.first).days + 1,
+        "daily_goal": summary.goal,
+        "done_today": summary.done_today,
+        "streak": asdict(summary.streaks),
+        "kinds": {
+            kind.value: {**asdict(counts), "completion_rate": _rounded(counts.completion_rate)}
+            for kind, counts in summary.period_counts.items()
+        },
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+def stats_text(summary: ActivitySummary) -> str:
+    """The summary as a short table for a terminal."""
+    period = summary.period
+    days = (period.last - period.first).days + 1
+    lines = [
+        f"{APP_NAME}: the last {days} day{'s' if days != 1 else ''} "
+        f"({period.first.isoformat()} to {period.last.isoformat()})",
+        "",
+        f"{'':<12}" + "".join(f"{name.capitalize():>9}" for name in _COLUMNS) + f"{'Rate':>7}",
+    ]
+    for kind, counts in summary.period_counts.items():
+        cells = "".join(f"{getattr(counts, name):>9}" for name in _COLUMNS)
+        lines.append(f"{REMINDERS[kind].short_name:<12}{cells}{counts.completion_text:>7}")
+    streak = summary.streaks
+    lines += [
+        "",
+        f"Today: {summary.done_today} of {summary.goal} done breaks",
+        f"Streak: {_days(streak.current)} (best {_days(streak.best)})",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _rounded(rate: float | None) -> float | None:
+    return None if rate is None else round(rate, 3)
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+def export_log(
+    paths: AppPaths, form: ExportFormat, since: date | None, output: Path | None, out: TextIO
+) -> int:
+    """Writes the log from ``since`` on to ``output`` (or ``out``); returns the event count.
+
+    Raises :class:`ActivityLogError` or OSError.
+    """
+    with reading(paths.data_dir / DATABASE_NAME) as reader:
+        events = reader.since(since)
+        if output is None:
+            return write_export(events, out, form)
+        return export_to_file(events, output, form)
+
+
+def fail(error: ActivityLogError | OSError) -> int:
+    """Reports a failed command on stderr; returns the exit code."""
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        reason = f"could not write the export{where}: {error.strerror or error}"
+    else:
+        reason = str(error)
+    print(f"{APP_NAME}: {reason}", file=sys.stderr)
+    return 1

@@ -1,0 +1,168 @@
+"""``posture-break stats`` and ``export``: no GUI, no display, and never a change to the files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from posturebreak.core.events import Outcome, ReminderEvent
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import NotificationStyle
+from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
+
+# Runs the command in a fresh interpreter with no display, and fails if Qt was loaded.
+RUN_WITHOUT_QT = """
+import sys
+from posturebreak.cli import main
+code = main(sys.argv[1:])
+assert not any(name.startswith("PySide6") for name in sys.modules), "Qt was loaded"
+sys.exit(code)
+"""
+
+
+def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "DBUS_SESSION_BUS_ADDRESS")
+    }
+    return subprocess.run(
+        [sys.executable, "-c", RUN_WITHOUT_QT, "--profile-dir", str(profile), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=60,
+    )
+
+
+def seed(profile: Path, days: int = 3) -> None:
+    """Per day: 3 stretches done, 1 skipped, and a sit-evenly reminder shown as a notification."""
+    store = ActivityStore(profile / "data" / DATABASE_NAME, on_failure=pytest.fail)
+    noon_today = datetime.now(UTC).astimezone().replace(hour=12, minute=0, second=0)
+    for day in range(days):
+        at = noon_today - timedelta(days=day)
+        for n, outcome in enumerate([Outcome.DONE] * 3 + [Outcome.SKIPPED]):
+            moment = at + timedelta(minutes=n)
+            store.record(
+                ReminderEvent(
+                    ReminderKind.STRETCH,
+                    "+knee-hug",
+                    moment,
+                    moment,
+                    NotificationStyle.BOTH,
+                    outcome,
+                    moment,
+                )
+            )
+        store.record(
+            ReminderEvent(
+                ReminderKind.UNCROSS_LEGS,
+                None,
+                at,
+                at,
+                NotificationStyle.NOTIFICATION,
+                Outcome.NOTIFIED,
+                at,
+            )
+        )
+    store.close()
+
+
+def write_goal(profile: Path, goal: int) -> None:
+    (profile / "config").mkdir(parents=True, exist_ok=True)
+    (profile / "config" / "settings.toml").write_text(f"[general]\ndaily_goal = {goal}\n")
+
+
+def test_stats_without_any_log_reports_zeros_and_creates_nothing(tmp_path: Path) -> None:
+    result = run(tmp_path / "profile", "stats")
+    assert result.returncode == 0, result.stderr
+    assert "the last 7 days" in result.stdout
+    assert "Today: 0 of 6 done breaks" in result.stdout
+    assert not (tmp_path / "profile").exists()
+
+
+def test_stats_counts_per_kind_with_rate_goal_and_streak(tmp_path: Path) -> None:
+    seed(tmp_path)
+    write_goal(tmp_path, 3)
+    result = run(tmp_path, "stats", "--days", "2")
+    assert result.returncode == 0, result.stderr
+    stretch = next(line for line in result.stdout.splitlines() if line.startswith("Stretch"))
+    assert stretch.split() == ["Stretch", "6", "2", "0", "0", "0", "75%"]
+    assert "Today: 3 of 3 done breaks" in result.stdout
+    assert "Streak: 3 days (best 3 days)" in result.stdout
+
+
+def test_stats_as_json(tmp_path: Path) -> None:
+    seed(tmp_path)
+    document = json.loads(run(tmp_path, "stats", "--json", "--days", "30").stdout)
+    assert document["days"] == 30 and document["daily_goal"] == 6
+    assert document["kinds"]["stretch"]["done"] == 9
+    assert document["kinds"]["stretch"]["completion_rate"] == 0.75
+    assert document["kinds"]["uncross_legs"] == {
+        "done": 0,
+        "by_hand": 0,
+        "skipped": 0,
+        "ignored": 0,
+        "missed": 0,
+        "snoozed": 0,
+        "notified": 3,
+        "completion_rate": None,
+    }
+    assert document["streak"] == {"current": 0, "best": 0}  # 3 a day, goal 6
+
+
+def test_export_csv_to_standard_output_since_a_day(tmp_path: Path) -> None:
+    seed(tmp_path)
+    since = (datetime.now(UTC).astimezone() - timedelta(days=1)).date().isoformat()
+    result = run(tmp_path, "export", "--since", since)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 10
+    assert {row["local_day"] for row in rows} <= {
+        since,
+        datetime.now(UTC).astimezone().date().isoformat(),
+    }
+    assert rows[0]["exercise"] == "'+knee-hug"
+
+
+def test_export_json_to_a_file(tmp_path: Path) -> None:
+    seed(tmp_path)
+    out = tmp_path / "out" / "activity.json"
+    result = run(tmp_path, "export", "--format", "json", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "15 events written" in result.stderr
+    assert len(json.loads(out.read_text())["events"]) == 15
+
+
+def test_a_log_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / DATABASE_NAME).write_bytes(b"this is not sqlite" * 100)
+    result = run(tmp_path, "stats")
+    assert result.returncode == 1
+    assert "cannot be opened" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_export_that_cannot_be_written_says_why(tmp_path: Path) -> None:
+    seed(tmp_path)
+    (tmp_path / "a-file").write_text("not a folder")
+    result = run(tmp_path, "export", "--output", str(tmp_path / "a-file" / "out.csv"))
+    assert result.returncode == 1
+    assert "could not write the export" in result.stderr and "a-file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["stats", "--days", "0"], ["export", "--since", "yesterday"], ["export", "--format", "xlsx"]],
+)
+def test_bad_arguments_are_refused(tmp_path: Path, args: list[str]) -> None:
+    assert run(tmp_path, *args).returncode == 2
