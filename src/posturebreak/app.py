@@ -10,17 +10,20 @@ from __future__ import annotations
 import logging
 import signal
 import socket
+import sqlite3
 import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, TimeScale
-from posturebreak.core.events import BreakRequest, EventSink, Outcome
+from posturebreak.core.events import BreakRequest, EventSink, Outcome, ReminderEvent
+from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
@@ -29,7 +32,10 @@ from posturebreak.core.status import pack_status, status_line
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.paths import AppPaths
 from posturebreak.resources import resource_path
-from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
+from posturebreak.services.activity_export import export_to_file
+from posturebreak.services.activity_history import ActivityHistory
+from posturebreak.services.activity_queries import ActivityReader
+from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
@@ -39,7 +45,9 @@ from posturebreak.services.scheduler import ReminderScheduler
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
 from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows
+from posturebreak.ui.history_window import HistoryWindow
 from posturebreak.ui.icons import tray_icons
+from posturebreak.ui.log_dialog import LogStretchDialog
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
 from posturebreak.ui.settings_dialog import SettingsDialog
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
@@ -72,6 +80,7 @@ class PostureBreakApp(QObject):
         self.rotation = ExerciseRotation(catalogue)
         self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
         self.events: EventSink = self.activity
+        self.history = ActivityHistory(self.activity, clock, lambda: self.settings, catalogue)
         self.pack = PackAlarm(clock, self)
 
         schedule = ReminderSchedule(
@@ -88,6 +97,8 @@ class PostureBreakApp(QObject):
         )
         self.windows = InfoWindows(icon)
         self.settings_dialog: SettingsDialog | None = None
+        self.history_window: HistoryWindow | None = None
+        self.log_dialog: LogStretchDialog | None = None
         self._app_icon = icon
         self.break_windows = BreakWindows(
             clock,
@@ -100,9 +111,12 @@ class PostureBreakApp(QObject):
         )
 
         self.scheduler.reminder_due.connect(self.remind)
+        self.scheduler.reminder_missed.connect(self.record_missed)
         self.break_windows.answered.connect(self._break_answered)
         self.scheduler.changed.connect(self.tray.refresh)
         self.tray.take_break_requested.connect(self.take_break_now)
+        self.tray.log_requested.connect(self.show_log_dialog)
+        self.tray.history_requested.connect(self.show_history)
         self.tray.pause_requested.connect(self.pause)
         self.tray.resume_requested.connect(self.scheduler.resume)
         self.tray.skip_requested.connect(self.scheduler.skip_next)
@@ -164,10 +178,61 @@ class PostureBreakApp(QObject):
                 dialog.disable_start_at_login(UNSUPPORTED_REASON)
             dialog.apply_requested.connect(self.apply_settings)
             self.settings_dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        _bring_forward(dialog)
         return dialog
+
+    def show_history(self) -> HistoryWindow:
+        """Opens the history window, or brings the open one forward, with fresh figures."""
+        window = self.history_window
+        if window is None:
+            window = HistoryWindow(self.history, self._app_icon)
+            window.correction_requested.connect(self.correct_event)
+            window.export_requested.connect(self.export_activity)
+            window.log_requested.connect(self.show_log_dialog)
+            self.history_window = window
+        window.refresh()
+        _bring_forward(window)
+        return window
+
+    def show_log_dialog(self) -> LogStretchDialog:
+        """Asks which stretch the user did on their own, and when."""
+        dialog = self.log_dialog
+        if dialog is None or not dialog.isVisible():
+            stretches = self.rotation.catalogue.for_kind(ReminderKind.STRETCH)
+            dialog = LogStretchDialog(stretches, self._clock.now(), self._app_icon)
+            dialog.logged.connect(self.log_stretch)
+            self.log_dialog = dialog
+        _bring_forward(dialog)
+        return dialog
+
+    def log_stretch(self, exercise_id: str | None, at: datetime) -> None:
+        """Logs a stretch done without a reminder; it counts towards the goal."""
+        self._record(ReminderEvent.logged_by_hand(ReminderKind.STRETCH, exercise_id, at))
+        log.info("Stretch logged by hand for %s", at.isoformat())
+
+    def correct_event(self, event_id: int, outcome: Outcome) -> None:
+        window = self.history_window
+        try:
+            self.activity.correct(event_id, outcome, self._clock.now())
+        except ActivityLogError as error:
+            if window is not None:
+                window.show_message(str(error), error=True)
+            return
+        if window is not None:
+            window.refresh()
+
+    def export_activity(self, path: Path, form: ExportFormat) -> None:
+        """Writes the whole log to ``path``; the history window says how it went."""
+        try:
+            count = export_to_file(ActivityReader(self.activity.connection()).since(), path, form)
+            text, failed = f"Exported {count} events to {path}.", False
+        except ActivityLogError as error:
+            text, failed = str(error), True
+        except (OSError, sqlite3.Error) as error:
+            text, failed = f"The export could not be written to {path} ({error}).", True
+        log.info("%s", text)
+        if self.history_window is not None:
+            self.history_window.show_message(text, error=failed)
 
     def apply_settings(self, settings: Settings) -> None:
         """Saves new settings and puts them into effect at once, without a restart."""
@@ -199,6 +264,9 @@ class PostureBreakApp(QObject):
         self._refresh_timer.stop()
         self.pack.stop()
         self.break_windows.dismiss_all()
+        for window in (self.history_window, self.log_dialog, self.settings_dialog):
+            if window is not None:
+                window.close()
         self.scheduler.shutdown()
         self.activity.close()
         self.server.close()
@@ -234,7 +302,19 @@ class PostureBreakApp(QObject):
         if settings.style.shows_popup:
             self.break_windows.present(request)
         else:
-            self.events.record(request.answered(Outcome.NOTIFIED, request.shown_at))
+            self._record(request.answered(Outcome.NOTIFIED, request.shown_at))
+
+    def record_missed(self, kind: ReminderKind, due_at: datetime) -> None:
+        """Logs a reminder that came due while the computer slept; it is not given late."""
+        style = self.settings.reminders[kind].style
+        now = self._clock.now()
+        self._record(ReminderEvent(kind, None, due_at, due_at, style, Outcome.MISSED, now))
+
+    def _record(self, event: ReminderEvent) -> None:
+        """Logs an event, and shows it in the history window if that is open."""
+        self.events.record(event)
+        if self.history_window is not None and self.history_window.isVisible():
+            self.history_window.refresh()
 
     def _activity_failed(self, message: str) -> None:
         self._notify(Notification("Your activity is not being saved", message))
@@ -259,7 +339,7 @@ class PostureBreakApp(QObject):
         )
 
     def _break_answered(self, request: BreakRequest, outcome: Outcome, at: datetime) -> None:
-        self.events.record(request.answered(outcome, at))
+        self._record(request.answered(outcome, at))
         if outcome is Outcome.SNOOZED:
             self.scheduler.snooze(request.kind, request.snooze_length)
 
@@ -300,9 +380,17 @@ class PostureBreakApp(QObject):
             self.take_break_now()
         elif command == "settings":
             self.show_settings()
+        elif command == "history":
+            self.show_history()
         elif command not in ("ping", "status"):
             return {"ok": False, "error": f"unknown command {command!r}"}
         return {"ok": True, "status": self.status(), "paused": self.scheduler.schedule.is_paused}
+
+
+def _bring_forward(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, socket.socket]:

@@ -26,6 +26,7 @@ _CONTROL_COMMANDS = {
     "skip": "skip the next reminder",
     "break-now": "take a stretch break now",
     "settings": "open the settings window",
+    "history": "open the window with your breaks, streak and chart",
 }
 
 

@@ -18,7 +18,7 @@ from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
 from posturebreak.core.export import ExportFormat, write_export
 from posturebreak.core.reminders import REMINDERS
-from posturebreak.core.statistics import ActivitySummary
+from posturebreak.core.statistics import ActivitySummary, days_text
 from posturebreak.paths import AppPaths
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import reading
@@ -70,17 +70,13 @@ def stats_text(summary: ActivitySummary) -> str:
     lines += [
         "",
         f"Today: {summary.done_today} of {summary.goal} done breaks",
-        f"Streak: {_days(streak.current)} (best {_days(streak.best)})",
+        f"Streak: {days_text(streak.current)} (best {days_text(streak.best)})",
     ]
     return "\n".join(lines) + "\n"
 
 
 def _rounded(rate: float | None) -> float | None:
     return None if rate is None else round(rate, 3)
-
-
-def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
 
 
 def export_log(

@@ -26,6 +26,8 @@ def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
     assert labels(tray) == [
         "Stretch in 23 min",
         "Take a break now",
+        "Log a stretch…",
+        "Your breaks…",
         "Pause reminders",
         "Resume reminders",
         "Skip next reminder",
@@ -44,6 +46,8 @@ def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
     ("action", "signal"),
     [
         ("take_break_action", "take_break_requested"),
+        ("log_action", "log_requested"),
+        ("history_action", "history_requested"),
         ("skip_action", "skip_requested"),
         ("settings_action", "settings_requested"),
         ("about_action", "about_requested"),

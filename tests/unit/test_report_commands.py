@@ -148,7 +148,7 @@ def test_a_log_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> Non
     (tmp_path / "data" / DATABASE_NAME).write_bytes(b"this is not sqlite" * 100)
     result = run(tmp_path, "stats")
     assert result.returncode == 1
-    assert "cannot be opened" in result.stderr and "Traceback" not in result.stderr
+    assert "cannot be read" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_an_export_that_cannot_be_written_says_why(tmp_path: Path) -> None:

@@ -140,6 +140,11 @@ class Streaks:
     best: int
 
 
+def days_text(count: int) -> str:
+    """How many days, in words: 1 day, 3 days."""
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
 def streaks(
     done_per_day: Mapping[date, int],
     today: date,

@@ -92,12 +92,12 @@ def reading(path: Path) -> Iterator[ActivityReader]:
     try:
         connection = open_database(path) if path.exists() else _empty_database()
     except DATABASE_ERRORS as error:
-        raise ActivityLogError(f"Your activity log {path} cannot be opened ({error}).") from error
+        raise ActivityLogError.unreadable(path, error) from error
     with closing(connection):
         try:
             yield ActivityReader(connection)
         except sqlite3.Error as error:
-            raise ActivityLogError(f"Your activity log {path} cannot be read ({error}).") from error
+            raise ActivityLogError.unreadable(path, error) from error
 
 
 def _empty_database() -> sqlite3.Connection:

@@ -64,6 +64,10 @@ class NewerDatabaseError(Exception):
 class ActivityLogError(Exception):
     """The activity log could not be read or changed; the message says why, for the user."""
 
+    @classmethod
+    def unreadable(cls, path: Path, error: Exception) -> ActivityLogError:
+        return cls(f"Your activity log {path} cannot be read ({error}).")
+
 
 # What opening, reading or writing the log can raise when the disk or file is bad.
 DATABASE_ERRORS = (sqlite3.Error, OSError, NewerDatabaseError)
@@ -204,9 +208,7 @@ class ActivityStore:
         try:
             return self._connect()
         except DATABASE_ERRORS as error:
-            raise ActivityLogError(
-                f"Your activity log {self.path} cannot be read ({error})."
-            ) from error
+            raise ActivityLogError.unreadable(self.path, error) from error
 
     def close(self) -> None:
         if self._connection is not None:

@@ -33,6 +33,8 @@ from posturebreak.core.working_time import WorkingTime
 log = logging.getLogger(__name__)
 
 _RESUME_JOB_ID = "resume"
+# A reminder that runs this late came due while the computer slept: the user was away.
+AWAY_AFTER = timedelta(minutes=5)
 _MAX_TIMER_MS = 2_147_483_647
 
 
@@ -68,6 +70,8 @@ class ReminderScheduler(QObject):
     """Owns the schedule's jobs: fires reminders when due and applies pause/resume/skip."""
 
     reminder_due = Signal(object, object)  # ReminderKind, when it was due (datetime)
+    # Came due while the computer slept; not given, its countdown restarts now.
+    reminder_missed = Signal(object, object)  # ReminderKind, when it was due (datetime)
     changed = Signal()
     # Jobs only emit this; the queued connection runs the work after APScheduler has
     # finished its bookkeeping, which would otherwise delete the jobs we re-add.
@@ -141,12 +145,16 @@ class ReminderScheduler(QObject):
             self.resume()
             return
         kind = ReminderKind(job_id)
-        due_at = self.schedule.next_due(kind) or self._clock.now()
-        remind = self.schedule.come_due(kind, self._clock.now())
+        now = self._clock.now()
+        due_at = self.schedule.next_due(kind) or now
+        remind = self.schedule.come_due(kind, now)
+        self._update()
         if not remind:
             log.info("%s reminder held back: outside working hours", kind)
-        self._update()
-        if remind:
+        elif now - due_at > AWAY_AFTER:
+            log.info("%s reminder came due at %s while away", kind, due_at.isoformat())
+            self.reminder_missed.emit(kind, due_at)
+        else:
             self.reminder_due.emit(kind, due_at)
 
     def _update(self) -> None:

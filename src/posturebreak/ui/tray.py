@@ -34,6 +34,8 @@ class TrayIcon(QObject):
     """Shows the app's state in the tray and turns menu clicks into signals."""
 
     take_break_requested = Signal()
+    log_requested = Signal()
+    history_requested = Signal()
     pause_requested = Signal(object)  # PauseLength
     resume_requested = Signal()
     skip_requested = Signal()
@@ -71,6 +73,8 @@ class TrayIcon(QObject):
         self.status_action.setEnabled(False)
         menu.addSeparator()
         self.take_break_action = self._add(menu, "Take a break now", self.take_break_requested)
+        self.log_action = self._add(menu, "Log a stretch…", self.log_requested)
+        self.history_action = self._add(menu, "Your breaks…", self.history_requested)
         self.pause_menu = menu.addMenu("Pause reminders")
         self.pause_actions: dict[PauseLength, QAction] = {}
         for length in PauseLength:

@@ -1,0 +1,71 @@
+"""The activity log as the history window reads it.
+
+Joins the store's open database, the clock (for "today" in the user's local
+time), the settings in force (goal, working week) and the exercise catalogue
+(for titles). Any read failure comes out as :class:`ActivityLogError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from posturebreak.core.catalogue import Catalogue
+from posturebreak.core.clock import Clock
+from posturebreak.core.events import LoggedEvent
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import Settings
+from posturebreak.core.statistics import ActivitySummary, DayBar, Period, daily_bars
+from posturebreak.services.activity_queries import ActivityReader
+from posturebreak.services.activity_store import ActivityLogError, ActivityStore
+
+RECENT_LIMIT = 200
+
+
+class ActivityHistory:
+    """Summary, chart bars, recent events and exercise titles for the history window."""
+
+    def __init__(
+        self,
+        store: ActivityStore,
+        clock: Clock,
+        settings: Callable[[], Settings],
+        catalogue: Catalogue,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._settings = settings
+        self._catalogue = catalogue
+
+    def today(self) -> date:
+        return self._clock.now().astimezone().date()
+
+    def summary(self) -> ActivitySummary:
+        with self._reading() as reader:
+            return reader.summary(self.today(), self._settings())
+
+    def bars(self, days: int) -> list[DayBar]:
+        period = Period.last_days(days, self.today())
+        with self._reading() as reader:
+            return daily_bars(reader.tallies(period.first, period.last), period)
+
+    def recent(self, kind: ReminderKind | None = None) -> list[LoggedEvent]:
+        with self._reading() as reader:
+            return reader.recent(RECENT_LIMIT, kind)
+
+    def exercise_title(self, exercise_id: str | None) -> str:
+        """The exercise's title, or its id if the catalogue no longer has it."""
+        if exercise_id is None:
+            return ""
+        exercise = self._catalogue.exercises.get(exercise_id)
+        return exercise.title if exercise else exercise_id
+
+    @contextmanager
+    def _reading(self) -> Iterator[ActivityReader]:
+        reader = ActivityReader(self._store.connection())
+        try:
+            yield reader
+        except sqlite3.Error as error:
+            raise ActivityLogError.unreadable(self._store.path, error) from error

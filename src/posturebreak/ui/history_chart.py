@@ -1,0 +1,145 @@
+"""A bar chart of breaks per day, painted with QPainter.
+
+Each day is one bar: done breaks at the bottom in the palette's highlight
+colour, reminders that passed without one (skipped, ignored, missed) stacked
+above in a muted colour. Painting it ourselves keeps the app free of
+PySide6-Addons (QtCharts), which would add far more to the install than this
+one chart is worth; it follows the system palette, so dark themes work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from posturebreak.core.statistics import DayBar
+
+_MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP, _MARGIN_BOTTOM = 34, 10, 26, 22
+DONE_LABEL = "Done"
+NOT_DONE_LABEL = "Skipped or missed"
+
+
+def day_text(bar: DayBar) -> str:
+    """One day in words, for the tooltip and for screen readers."""
+    return f"{bar.day:%a %d %b}: {bar.done} done, {bar.not_done} {NOT_DONE_LABEL.lower()}"
+
+
+def _tick_step(highest: int) -> int:
+    """A round step giving at most about four grid lines."""
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500):
+        if highest / step <= 4:
+            return step
+    return 1000
+
+
+class DayChart(QWidget):
+    """Done against not-done per day; hover a bar for its numbers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bars: list[DayBar] = []
+        self.setMinimumHeight(180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Breaks per day")
+
+    @property
+    def bars(self) -> list[DayBar]:
+        return list(self._bars)
+
+    def set_bars(self, bars: list[DayBar]) -> None:
+        self._bars = list(bars)
+        done = sum(bar.done for bar in bars)
+        not_done = sum(bar.not_done for bar in bars)
+        self.setAccessibleDescription(
+            f"{len(bars)} days: {done} breaks done, {not_done} {NOT_DONE_LABEL.lower()}."
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802  # Qt's name
+        return QSize(560, 220)
+
+    def _plot_area(self) -> QRect:
+        return self.rect().adjusted(_MARGIN_LEFT, _MARGIN_TOP, -_MARGIN_RIGHT, -_MARGIN_BOTTOM)
+
+    def _bar_at(self, point: QPoint) -> DayBar | None:
+        area = self._plot_area()
+        if not self._bars or not area.contains(point):
+            return None
+        index = int((point.x() - area.left()) * len(self._bars) / max(area.width(), 1))
+        return self._bars[min(index, len(self._bars) - 1)]
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QHelpEvent.Type.ToolTip:
+            bar = self._bar_at(event.pos())
+            if bar is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), day_text(bar), self)
+            return True
+        return super().event(event)  # type: ignore[arg-type]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  # Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        done_color = palette.color(QPalette.ColorRole.Highlight)
+        not_done_color = QColor(palette.color(QPalette.ColorRole.Mid))
+        area = self._plot_area()
+        highest = max((bar.done + bar.not_done for bar in self._bars), default=0)
+        step = _tick_step(highest)
+        top = max(step, -(-highest // step) * step)  # round up to a whole step
+
+        self._paint_legend(painter, done_color, not_done_color, text_color)
+        grid = QColor(text_color)
+        grid.setAlphaF(0.15)
+        for value in range(0, top + 1, step):
+            y = area.bottom() - area.height() * value / top
+            painter.setPen(grid)
+            painter.drawLine(area.left(), round(y), area.right(), round(y))
+            painter.setPen(text_color)
+            painter.drawText(
+                QRectF(0, y - 8, _MARGIN_LEFT - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
+        if not self._bars:
+            return
+        slot = area.width() / len(self._bars)
+        width = max(1.0, slot * 0.7)
+        label_every = 1 if len(self._bars) <= 7 else (5 if len(self._bars) <= 31 else 14)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for index, bar in enumerate(self._bars):
+            x = area.left() + slot * index + (slot - width) / 2
+            done_height = area.height() * bar.done / top
+            not_done_height = area.height() * bar.not_done / top
+            painter.setBrush(done_color)
+            painter.drawRect(QRectF(x, area.bottom() - done_height, width, done_height))
+            painter.setBrush(not_done_color)
+            painter.drawRect(
+                QRectF(x, area.bottom() - done_height - not_done_height, width, not_done_height)
+            )
+            from_end = len(self._bars) - 1 - index
+            if from_end % label_every == 0:
+                painter.setPen(text_color)
+                label = f"{bar.day:%a}" if label_every == 1 else f"{bar.day.day} {bar.day:%b}"
+                painter.drawText(
+                    QRectF(x + width / 2 - 40, area.bottom() + 3, 80, _MARGIN_BOTTOM - 3),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    label,
+                )
+                painter.setPen(Qt.PenStyle.NoPen)
+
+    def _paint_legend(
+        self, painter: QPainter, done: QColor, not_done: QColor, text: QColor
+    ) -> None:
+        x = _MARGIN_LEFT
+        for color, label in ((done, DONE_LABEL), (not_done, NOT_DONE_LABEL)):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRect(QRectF(x, 6, 12, 12))
+            painter.setPen(text)
+            width = painter.fontMetrics().horizontalAdvance(label)
+            painter.drawText(QRectF(x + 18, 0, width + 4, 24), Qt.AlignmentFlag.AlignVCenter, label)
+            x += 18 + width + 20

@@ -1,0 +1,74 @@
+"""*Log a stretch…*: record an exercise the user did on their own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from posturebreak import APP_NAME
+from posturebreak.core.catalogue import Exercise
+
+# How far back an exercise can be logged: long enough to catch up on a forgotten day.
+LOG_BACK_DAYS = 7
+OWN_EXERCISE = "A stretch of my own"
+
+
+class LogStretchDialog(QDialog):
+    """Which stretch and when (now by default, never in the future)."""
+
+    logged = Signal(object, object)  # exercise id or None, aware datetime
+
+    def __init__(
+        self,
+        exercises: Sequence[Exercise],
+        now: datetime,
+        icon: QIcon,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Log a stretch: {APP_NAME}")
+        self.setWindowIcon(icon)
+        form = QFormLayout(self)
+        intro = QLabel("Did a stretch on your own? Log it so it counts towards your goal.")
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.exercise = QComboBox()
+        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setMinimumContentsLength(24)
+        self.exercise.addItem(OWN_EXERCISE, None)
+        for exercise in sorted(exercises, key=lambda item: item.title):
+            self.exercise.addItem(exercise.title, exercise.id)
+        form.addRow("&Exercise:", self.exercise)
+        local_now = QDateTime.fromSecsSinceEpoch(int(now.timestamp()))
+        self.when = QDateTimeEdit(local_now)
+        self.when.setAccessibleName("When")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setDateTimeRange(local_now.addDays(-LOG_BACK_DAYS), local_now)
+        form.addRow("&When:", self.when)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Log it")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        when = self.when.dateTime().toPython()
+        assert isinstance(when, datetime)
+        self.logged.emit(self.exercise.currentData(), when.astimezone())
+        super().accept()

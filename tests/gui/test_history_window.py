@@ -1,0 +1,245 @@
+"""The history window on a seeded log: figures, chart, filter, corrections, export, logging."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from posturebreak.app import PostureBreakApp
+from posturebreak.core.events import LoggedEvent, Outcome, ReminderEvent
+from posturebreak.core.export import ExportFormat
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import NotificationStyle, Settings
+from posturebreak.core.statistics import ActivitySummary, DayBar
+from posturebreak.services.activity_store import ActivityLogError
+from posturebreak.ui.history_chart import day_text
+from posturebreak.ui.history_window import HistoryWindow
+from tests.gui.conftest import FakeClock
+from tests.support.activity import seed_activity
+
+STRETCH, SIT, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+App = tuple[PostureBreakApp, FakeClock]
+
+
+def event(at: datetime, outcome: Outcome, kind: ReminderKind = STRETCH) -> ReminderEvent:
+    return ReminderEvent(kind, "side-bend", at, at, NotificationStyle.BOTH, outcome, at)
+
+
+@pytest.fixture
+def seeded(app: App) -> App:
+    """Goal 3. Yesterday (a Sunday): 3 stretches done. Today (Monday): 2 stretches done,
+    1 skipped, 1 ignored, and a foot-stool break done: the goal is met and the streak
+    is 2 days."""
+    posture_app, clock = app
+    posture_app.apply_settings(
+        replace(Settings(), general=replace(Settings().general, daily_goal=3))
+    )
+    now = clock.now()
+    for minutes in (60, 120, 180):
+        posture_app.events.record(event(now - timedelta(days=1, minutes=minutes), Outcome.DONE))
+    for minutes, outcome in ((50, Outcome.DONE), (40, Outcome.SKIPPED), (30, Outcome.IGNORED)):
+        posture_app.events.record(event(now - timedelta(minutes=minutes), outcome))
+    posture_app.events.record(event(now - timedelta(minutes=10), Outcome.DONE, STOOL))
+    posture_app.events.record(event(now - timedelta(minutes=5), Outcome.DONE))
+    return app
+
+
+def cell(window: HistoryWindow, row: int, column: int) -> str:
+    item = window.summary_table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def outcomes(window: HistoryWindow) -> list[str]:
+    tree = window.events
+    return [tree.topLevelItem(i).text(4) for i in range(tree.topLevelItemCount())]
+
+
+def test_the_window_shows_today_streak_and_counts_per_kind(seeded: App, qtbot: QtBot) -> None:
+    posture_app, _ = seeded
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    assert window.today_label.text() == "Today: 3 of 3 done breaks"
+    assert window.goal_bar.value() == window.goal_bar.maximum() == 3
+    assert "2 days" in window.streak_label.text()
+    # Stretch row: done, skipped, ignored today; done this week; done in 30 days; rate.
+    assert [cell(window, 0, c) for c in range(6)] == ["2", "1", "1", "2", "5", "71%"]
+    assert [cell(window, 1, c) for c in range(6)] == ["0", "0", "0", "0", "0", "\N{EN DASH}"]
+    assert [cell(window, 2, c) for c in range(6)] == ["1", "0", "0", "1", "1", "100%"]
+    assert not window.empty_label.isVisible()
+
+
+def test_the_chart_shows_done_against_not_done_for_the_chosen_range(
+    seeded: App, qtbot: QtBot
+) -> None:
+    posture_app, clock = seeded
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    today = clock.now().astimezone().date()
+    assert len(window.chart.bars) == 7
+    assert window.chart.bars[-2:] == [
+        DayBar(today - timedelta(days=1), 3, 0),
+        DayBar(today, 3, 2),
+    ]
+    for index, days in enumerate((7, 30, 90)):
+        window.chart_range.setCurrentIndex(index)
+        assert len(window.chart.bars) == days
+    assert "6 breaks done" in window.chart.accessibleDescription()
+    assert day_text(window.chart.bars[-1]).endswith("3 done, 2 skipped or missed")
+    with qtbot.waitExposed(window):
+        pass
+    window.chart.grab()  # paints without error at every range
+
+
+def test_recent_events_come_newest_first_and_filter_by_kind(seeded: App, qtbot: QtBot) -> None:
+    posture_app, _ = seeded
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    assert window.events.topLevelItemCount() == 8
+    first = window.events.topLevelItem(0)
+    assert [first.text(c) for c in range(5)] == [
+        "Today 08:55",
+        "Stretch",
+        "Standing side bend",
+        "Notification and window",
+        "Done",
+    ]
+    window.kind_filter.setCurrentIndex(window.kind_filter.findText("Foot stool"))
+    assert window.events.topLevelItemCount() == 1
+    window.kind_filter.setCurrentIndex(window.kind_filter.findText("Sit evenly"))
+    assert window.events.topLevelItemCount() == 0
+    assert not window.empty_label.isVisible()  # a filter with no events is not an empty log
+
+
+def test_a_skipped_stretch_is_corrected_to_done(seeded: App, qtbot: QtBot) -> None:
+    posture_app, _ = seeded
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    row = outcomes(window).index("Skipped")
+    window.events.setCurrentItem(window.events.topLevelItem(row))
+    assert window.mark_done_button.isEnabled() and not window.mark_skipped_button.isEnabled()
+    qtbot.mouseClick(window.mark_done_button, Qt.MouseButton.LeftButton)
+    assert outcomes(window)[row] == "Done (was skipped)"
+    assert window.today_label.text() == "Today: 4 of 3 done breaks"
+    assert cell(window, 0, 5) == "86%"
+    corrected = posture_app.history.recent()[row]
+    assert (corrected.event.outcome, corrected.corrected_from) == (Outcome.DONE, Outcome.SKIPPED)
+
+
+def test_export_writes_the_chosen_file_and_says_so(
+    seeded: App, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posture_app, _ = seeded
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    target = tmp_path / "mine"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_: (str(target), "CSV spreadsheet (*.csv)")
+    )
+    with qtbot.waitSignal(window.export_requested) as asked:
+        qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [tmp_path / "mine.csv", ExportFormat.CSV]
+    with (tmp_path / "mine.csv").open(newline="") as exported:
+        rows = list(csv.DictReader(exported))
+    assert len(rows) == 8 and rows[0]["kind"] == "stretch"
+    assert window.message.text() == f"Exported 8 events to {tmp_path / 'mine.csv'}."
+
+    posture_app.export_activity(tmp_path / "mine.csv" / "nested.json", ExportFormat.JSON)
+    assert "could not be written" in window.message.text()
+
+
+def test_log_a_stretch_from_the_tray_counts_towards_today(seeded: App, qtbot: QtBot) -> None:
+    posture_app, clock = seeded
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    posture_app.tray.log_action.trigger()
+    dialog = posture_app.log_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    dialog.exercise.setCurrentIndex(dialog.exercise.findText("Seated knee to chest"))
+    assert dialog.when.maximumDateTime().toSecsSinceEpoch() == int(clock.now().timestamp())
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    first = window.events.topLevelItem(0)
+    assert (first.text(2), first.text(3), first.text(4)) == (
+        "Seated knee to chest",
+        "Logged by you",
+        "Done",
+    )
+    assert window.today_label.text() == "Today: 4 of 3 done breaks"
+    window.events.setCurrentItem(first)
+    assert not window.mark_done_button.isEnabled() and not window.mark_skipped_button.isEnabled()
+
+
+def test_the_tray_opens_one_history_window(app: App, qtbot: QtBot) -> None:
+    posture_app, _ = app
+    posture_app.tray.history_action.trigger()
+    window = posture_app.history_window
+    assert window is not None and window.isVisible()
+    qtbot.addWidget(window)
+    assert window.today_label.text() == "Today: 0 of 6 done breaks"
+    assert window.empty_label.isVisible()
+    posture_app.handle_command({"command": "history"})
+    assert posture_app.history_window is window
+
+
+def test_a_reminder_that_comes_due_while_away_is_logged_as_missed(app: App, qtbot: QtBot) -> None:
+    posture_app, clock = app
+    due = posture_app.scheduler.schedule.next_due(SIT)
+    assert due is not None
+    clock.moment = due + timedelta(hours=2)  # the laptop slept through it
+    with qtbot.waitSignal(posture_app.scheduler.reminder_missed):
+        posture_app.scheduler._job_ran.emit(SIT.value)
+    shown = posture_app.notifier.shown  # type: ignore[attr-defined]
+    assert not any(notification.title == "Uncross your legs" for notification in shown)
+    (missed,) = posture_app.history.recent()
+    assert missed.event.outcome is Outcome.MISSED and missed.event.due_at == due
+    assert posture_app.scheduler.schedule.next_due(SIT) == clock.moment + timedelta(minutes=20)
+
+
+class BrokenSource:
+    def today(self) -> date:
+        return date(2037, 3, 2)
+
+    def summary(self) -> ActivitySummary:
+        raise ActivityLogError("Your activity log /x cannot be read (disk I/O error).")
+
+    def bars(self, days: int) -> list[DayBar]:
+        raise AssertionError
+
+    def recent(self, kind: ReminderKind | None = None) -> list[LoggedEvent]:
+        raise AssertionError
+
+    def exercise_title(self, exercise_id: str | None) -> str:
+        raise AssertionError
+
+
+def test_an_unreadable_log_is_reported_in_the_window(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QIcon
+
+    window = HistoryWindow(BrokenSource(), QIcon())
+    qtbot.addWidget(window)
+    window.refresh()
+    assert not window.message.isHidden()
+    assert "cannot be read (disk I/O error)" in window.message.text()
+
+
+def test_years_of_seeded_data_open_with_the_right_figures(app: App, qtbot: QtBot) -> None:
+    posture_app, clock = app
+    start = clock.now().replace(hour=0) - timedelta(hours=8)  # days that are over
+    count = seed_activity(posture_app.activity.path, 400, start)
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    assert count > 10_000
+    assert window.events.topLevelItemCount() == 200
+    window.chart_range.setCurrentIndex(2)
+    assert sum(bar.done + bar.not_done for bar in window.chart.bars) > 1000
+    hover = window.chart.rect().center()
+    assert window.chart._bar_at(QPoint(hover)) is not None

@@ -1,0 +1,95 @@
+"""A believable activity log for tests, screenshots and the benchmark."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from posturebreak.core.events import Outcome, ReminderEvent
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import NotificationStyle
+from posturebreak.services.activity_store import event_row, open_database, transaction
+
+_INSERT = (
+    "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, "
+    "local_day, shown_as, outcome, outcome_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+_STRETCHES = (
+    "standing-back-extension",
+    "seated-spinal-twist",
+    "knee-to-chest",
+    "hip-flexor-stretch",
+    "side-bend",
+)
+_STRETCH_OUTCOMES = (
+    [Outcome.DONE] * 14 + [Outcome.SKIPPED] * 3 + [Outcome.IGNORED] * 2 + [Outcome.SNOOZED]
+)
+
+
+def working_day_events(day_start: datetime, rng: random.Random) -> Iterator[ReminderEvent]:
+    """One working day from ``day_start`` (local 09:00, say): stretches every 45 minutes
+    with mostly done answers, sit-evenly and foot-stool notifications, now and then a
+    reminder missed while away and a stretch logged by hand."""
+    for slot in range(10):
+        at = day_start + timedelta(minutes=45 * (slot + 1))
+        outcome = Outcome.MISSED if rng.random() < 0.03 else rng.choice(_STRETCH_OUTCOMES)
+        answered = at + timedelta(seconds=rng.randint(20, 200))
+        yield ReminderEvent(
+            ReminderKind.STRETCH,
+            rng.choice(_STRETCHES),
+            at,
+            at,
+            NotificationStyle.BOTH,
+            outcome,
+            answered,
+        )
+    for slot in range(22):
+        at = day_start + timedelta(minutes=20 * (slot + 1))
+        yield ReminderEvent(
+            ReminderKind.UNCROSS_LEGS,
+            None,
+            at,
+            at,
+            NotificationStyle.NOTIFICATION,
+            Outcome.NOTIFIED,
+            at,
+        )
+    for slot in range(7):
+        at = day_start + timedelta(minutes=60 * (slot + 1))
+        outcome = Outcome.DONE if rng.random() < 0.6 else Outcome.SKIPPED
+        yield ReminderEvent(
+            ReminderKind.FOOT_STOOL,
+            "stool-height-distance",
+            at,
+            at,
+            NotificationStyle.POPUP,
+            outcome,
+            at,
+        )
+    if rng.random() < 0.3:
+        yield ReminderEvent.logged_by_hand(
+            ReminderKind.STRETCH, rng.choice(_STRETCHES), day_start + timedelta(hours=9)
+        )
+
+
+def seed_activity(path: Path, days: int, today_start: datetime, seed: int = 7) -> int:
+    """Writes the working days among the ``days`` days that end on ``today_start``'s day
+    (an aware datetime: the start of today's work), in one transaction; returns the count."""
+    rng = random.Random(seed)
+    starts = (today_start - timedelta(days=back) for back in range(days - 1, -1, -1))
+    rows = [
+        event_row(event)
+        for start in starts
+        if start.weekday() < 5
+        for event in working_day_events(start, rng)
+    ]
+    connection = open_database(path)
+    try:
+        with transaction(connection):
+            connection.executemany(_INSERT, rows)
+    finally:
+        connection.close()
+    return len(rows)
