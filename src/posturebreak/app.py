@@ -15,7 +15,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
@@ -223,6 +223,7 @@ class PostureBreakApp(QObject):
 
     def export_activity(self, path: Path, form: ExportFormat) -> None:
         """Writes the whole log to ``path``; the history window says how it went."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # years of events take a while
         try:
             count = export_to_file(ActivityReader(self.activity.connection()).since(), path, form)
             text, failed = f"Exported {count} events to {path}.", False
@@ -230,6 +231,8 @@ class PostureBreakApp(QObject):
             text, failed = str(error), True
         except (OSError, sqlite3.Error) as error:
             text, failed = f"The export could not be written to {path} ({error}).", True
+        finally:
+            QApplication.restoreOverrideCursor()
         log.info("%s", text)
         if self.history_window is not None:
             self.history_window.show_message(text, error=failed)

@@ -75,16 +75,18 @@ def working_day_events(day_start: datetime, rng: random.Random) -> Iterator[Remi
         )
 
 
-def seed_activity(path: Path, days: int, today_start: datetime, seed: int = 7) -> int:
-    """Writes the working days among the ``days`` days that end on ``today_start``'s day
-    (an aware datetime: the start of today's work), in one transaction; returns the count."""
+def seed_activity(path: Path, days: int, now: datetime, seed: int = 7) -> int:
+    """Writes the working days (09:00 on, in ``now``'s zone) among the ``days`` days that
+    end today, leaving out what is still to come, in one transaction; returns the count."""
     rng = random.Random(seed)
-    starts = (today_start - timedelta(days=back) for back in range(days - 1, -1, -1))
+    nine = now.replace(hour=9, minute=0, second=0, microsecond=0)
+    starts = (nine - timedelta(days=back) for back in range(days - 1, -1, -1))
     rows = [
         event_row(event)
         for start in starts
         if start.weekday() < 5
         for event in working_day_events(start, rng)
+        if event.outcome_at <= now
     ]
     connection = open_database(path)
     try:

@@ -65,7 +65,10 @@ class ActivityReader:
 
     def recent(self, limit: int, kind: ReminderKind | None = None) -> list[LoggedEvent]:
         """The newest ``limit`` events, of one kind or all, newest first."""
-        where, parameters = (_KNOWN_KINDS, ()) if kind is None else ("kind = ?", (kind.value,))
+        # "+kind" keeps SQLite on the time index: walking it newest first beats sorting.
+        where, parameters = (
+            (f"+{_KNOWN_KINDS}", ()) if kind is None else ("+kind = ?", (kind.value,))
+        )
         rows = self._connection.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
             "ORDER BY shown_utc DESC, id DESC LIMIT ?",

@@ -121,7 +121,8 @@ class HistoryWindow(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         layout.addLayout(self._build_buttons())
-        self.resize(760, 820)
+        room = self.screen().availableGeometry()
+        self.resize(min(760, room.width()), min(780, room.height() - 40))
 
     # -- building ---------------------------------------------------------------------
 
