@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 
@@ -48,6 +49,10 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
     rows = database.execute("SELECT kind, outcome FROM events").fetchall()
     database.close()
     assert ("stretch", "ignored") in rows and ("uncross_legs", "notified") in rows
+    # The command line reads the same log while the app keeps writing to it.
+    stats = json.loads(app.command("stats", "--json", "--days", "2").stdout)
+    assert stats["kinds"]["stretch"]["ignored"] >= 1
+    assert stats["kinds"]["uncross_legs"]["notified"] >= 1
 
 
 def test_pause_stops_reminders_until_it_ends_then_they_resume(
