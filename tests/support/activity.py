@@ -29,45 +29,43 @@ _STRETCH_OUTCOMES = (
 )
 
 
+def reminded(
+    kind: ReminderKind,
+    exercise: str | None,
+    at: datetime,
+    shown_as: NotificationStyle,
+    outcome: Outcome,
+    *,
+    answered_after: timedelta = timedelta(0),
+) -> ReminderEvent:
+    """A reminder given when it was due, at ``at``, and its outcome."""
+    return ReminderEvent(kind, exercise, at, at, shown_as, outcome, at + answered_after)
+
+
 def working_day_events(day_start: datetime, rng: random.Random) -> Iterator[ReminderEvent]:
     """One working day from ``day_start`` (local 09:00, say): stretches every 45 minutes
     with mostly done answers, sit-evenly and foot-stool notifications, now and then a
     reminder missed while away and a stretch logged by hand."""
     for slot in range(10):
-        at = day_start + timedelta(minutes=45 * (slot + 1))
         outcome = Outcome.MISSED if rng.random() < 0.03 else rng.choice(_STRETCH_OUTCOMES)
-        answered = at + timedelta(seconds=rng.randint(20, 200))
-        yield ReminderEvent(
+        yield reminded(
             ReminderKind.STRETCH,
             rng.choice(_STRETCHES),
-            at,
-            at,
+            day_start + timedelta(minutes=45 * (slot + 1)),
             NotificationStyle.BOTH,
             outcome,
-            answered,
+            answered_after=timedelta(seconds=rng.randint(20, 200)),
         )
     for slot in range(22):
         at = day_start + timedelta(minutes=20 * (slot + 1))
-        yield ReminderEvent(
-            ReminderKind.UNCROSS_LEGS,
-            None,
-            at,
-            at,
-            NotificationStyle.NOTIFICATION,
-            Outcome.NOTIFIED,
-            at,
+        yield reminded(
+            ReminderKind.UNCROSS_LEGS, None, at, NotificationStyle.NOTIFICATION, Outcome.NOTIFIED
         )
     for slot in range(7):
-        at = day_start + timedelta(minutes=60 * (slot + 1))
         outcome = Outcome.DONE if rng.random() < 0.6 else Outcome.SKIPPED
-        yield ReminderEvent(
-            ReminderKind.FOOT_STOOL,
-            "stool-height-distance",
-            at,
-            at,
-            NotificationStyle.POPUP,
-            outcome,
-            at,
+        at = day_start + timedelta(minutes=60 * (slot + 1))
+        yield reminded(
+            ReminderKind.FOOT_STOOL, "stool-height-distance", at, NotificationStyle.POPUP, outcome
         )
     if rng.random() < 0.3:
         yield ReminderEvent.logged_by_hand(

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from posturebreak.core.events import Outcome, ReminderEvent
+from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
+from tests.support.activity import reminded
+
+STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
 
 # Runs the command in a fresh interpreter with no display, and fails if Qt was loaded.
 RUN_WITHOUT_QT = """
@@ -52,28 +55,8 @@ def seed(profile: Path, days: int = 3) -> None:
         at = noon_today - timedelta(days=day)
         for n, outcome in enumerate([Outcome.DONE] * 3 + [Outcome.SKIPPED]):
             moment = at + timedelta(minutes=n)
-            store.record(
-                ReminderEvent(
-                    ReminderKind.STRETCH,
-                    "+knee-hug",
-                    moment,
-                    moment,
-                    NotificationStyle.BOTH,
-                    outcome,
-                    moment,
-                )
-            )
-        store.record(
-            ReminderEvent(
-                ReminderKind.UNCROSS_LEGS,
-                None,
-                at,
-                at,
-                NotificationStyle.NOTIFICATION,
-                Outcome.NOTIFIED,
-                at,
-            )
-        )
+            store.record(reminded(STRETCH, "+knee-hug", moment, NotificationStyle.BOTH, outcome))
+        store.record(reminded(SIT, None, at, NotificationStyle.NOTIFICATION, Outcome.NOTIFIED))
     store.close()
 
 

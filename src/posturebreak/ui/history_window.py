@@ -163,21 +163,14 @@ class HistoryWindow(QWidget):
         return table
 
     def _build_chart_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        title = QLabel("<b>Breaks per day</b>")
         self.chart_range = QComboBox()
         self.chart_range.setAccessibleName("Chart period")
         for days in CHART_DAYS:
             self.chart_range.addItem(f"Last {days} days", days)
         self.chart_range.currentIndexChanged.connect(self._refresh_chart)
-        row.addWidget(title)
-        row.addStretch(1)
-        row.addWidget(self.chart_range)
-        return row
+        return _section_header("Breaks per day", self.chart_range)
 
     def _build_events_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        title = QLabel("<b>Recent events</b>")
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show events of")
         self.kind_filter.addItem("All reminders", None)
@@ -186,11 +179,7 @@ class HistoryWindow(QWidget):
         self.kind_filter.currentIndexChanged.connect(self._refresh_events)
         show = QLabel("&Show:")
         show.setBuddy(self.kind_filter)
-        row.addWidget(title)
-        row.addStretch(1)
-        row.addWidget(show)
-        row.addWidget(self.kind_filter)
-        return row
+        return _section_header("Recent events", show, self.kind_filter)
 
     def _build_events_list(self) -> QTreeWidget:
         events = QTreeWidget()
@@ -336,3 +325,13 @@ class HistoryWindow(QWidget):
         if not path.suffix:
             path = path.with_suffix(f".{form.value}")
         self.export_requested.emit(path, form)
+
+
+def _section_header(title: str, *controls: QWidget) -> QHBoxLayout:
+    """A bold title on the left, controls on the right."""
+    row = QHBoxLayout()
+    row.addWidget(QLabel(f"<b>{title}</b>"))
+    row.addStretch(1)
+    for control in controls:
+        row.addWidget(control)
+    return row
