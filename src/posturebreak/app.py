@@ -211,15 +211,13 @@ class PostureBreakApp(QObject):
         log.info("Stretch logged by hand for %s", at.isoformat())
 
     def correct_event(self, event_id: int, outcome: Outcome) -> None:
-        window = self.history_window
         try:
             self.activity.correct(event_id, outcome, self._clock.now())
         except ActivityLogError as error:
-            if window is not None:
-                window.show_message(str(error), error=True)
+            if self.history_window is not None:
+                self.history_window.show_message(str(error), error=True)
             return
-        if window is not None:
-            window.refresh()
+        self._refresh_history()
 
     def export_activity(self, path: Path, form: ExportFormat) -> None:
         """Writes the whole log to ``path``; the history window says how it went."""
@@ -257,6 +255,7 @@ class PostureBreakApp(QObject):
             self.settings_store.save(settings)
         except SettingsSaveError as error:
             errors.append(f"{error} They apply until you quit.")
+        self._refresh_history()  # the goal or the working week may have changed
         log.info("Settings applied; %s", self.status())
         if errors:
             log.error("%s", " ".join(errors))
@@ -316,6 +315,9 @@ class PostureBreakApp(QObject):
     def _record(self, event: ReminderEvent) -> None:
         """Logs an event, and shows it in the history window if that is open."""
         self.events.record(event)
+        self._refresh_history()
+
+    def _refresh_history(self) -> None:
         if self.history_window is not None and self.history_window.isVisible():
             self.history_window.refresh()
 

@@ -178,7 +178,7 @@ def test_log_a_stretch_from_the_tray_counts_towards_today(seeded: App, qtbot: Qt
     assert not window.mark_done_button.isEnabled() and not window.mark_skipped_button.isEnabled()
 
 
-def test_the_tray_opens_one_history_window(app: App, qtbot: QtBot) -> None:
+def test_the_tray_opens_one_history_window_that_follows_the_goal(app: App, qtbot: QtBot) -> None:
     posture_app, _ = app
     posture_app.tray.history_action.trigger()
     window = posture_app.history_window
@@ -188,6 +188,14 @@ def test_the_tray_opens_one_history_window(app: App, qtbot: QtBot) -> None:
     assert window.empty_label.isVisible()
     posture_app.handle_command({"command": "history"})
     assert posture_app.history_window is window
+    posture_app.apply_settings(
+        replace(Settings(), general=replace(Settings().general, daily_goal=2))
+    )
+    assert window.today_label.text() == "Today: 0 of 2 done breaks"
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
 
 
 def test_a_reminder_that_comes_due_while_away_is_logged_as_missed(app: App, qtbot: QtBot) -> None:

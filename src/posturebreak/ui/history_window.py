@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -121,6 +121,7 @@ class HistoryWindow(QWidget):
         self.message.hide()
         layout.addWidget(self.message)
         layout.addLayout(self._build_buttons())
+        QShortcut(QKeySequence.StandardKey.Cancel, self, self.close)
         room = self.screen().availableGeometry()
         self.resize(min(760, room.width()), min(780, room.height() - 40))
 
