@@ -15,7 +15,7 @@ import pytest
 from posturebreak.core.events import LoggedEvent, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat, spreadsheet_safe, write_export
 from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.settings import NotificationStyle, Settings
 from posturebreak.core.statistics import DayTally, Streaks, streaks
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import ActivityReader
@@ -219,3 +219,23 @@ def test_an_export_that_fails_midway_leaves_the_earlier_file_and_no_litter(
         export_to_file(failing(), target, ExportFormat.CSV)
     assert target.read_bytes() == before
     assert [p.name for p in target.parent.iterdir()] == ["activity.csv"]
+
+
+def test_every_query_the_window_and_commands_run_is_served_by_an_index(
+    store: ActivityStore,
+) -> None:
+    store.record(reminder(T0))
+    connection = store.connection()
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    log = reader(store)
+    log.summary(T0.date(), Settings())
+    log.recent(200)
+    log.recent(200, SIT)
+    list(log.since(T0.date()))
+    connection.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 5
+    for statement in selects:
+        plan = " | ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statement))
+        assert "USING" in plan and "SCAN events |" not in plan + " |", (statement, plan)
