@@ -124,8 +124,10 @@ class DayChart(QWidget):
             if from_end % label_every == 0:
                 painter.setPen(text_color)
                 label = f"{bar.day:%a}" if label_every == 1 else f"{bar.day.day} {bar.day:%b}"
+                # Centred under its bar, but never cut off at the edges.
+                left = min(max(x + width / 2 - 40, 0), self.width() - 80)
                 painter.drawText(
-                    QRectF(x + width / 2 - 40, area.bottom() + 3, 80, _MARGIN_BOTTOM - 3),
+                    QRectF(left, area.bottom() + 3, 80, _MARGIN_BOTTOM - 3),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                     label,
                 )
