@@ -10,11 +10,11 @@ from pathlib import Path
 from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle
-from posturebreak.services.activity_store import event_row, open_database, transaction
-
-_INSERT = (
-    "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, "
-    "local_day, shown_as, outcome, outcome_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+from posturebreak.services.activity_store import (
+    INSERT_EVENT,
+    event_row,
+    open_database,
+    transaction,
 )
 
 _STRETCHES = (
@@ -89,7 +89,7 @@ def seed_activity(path: Path, days: int, now: datetime, seed: int = 7) -> int:
     connection = open_database(path)
     try:
         with transaction(connection):
-            connection.executemany(_INSERT, rows)
+            connection.executemany(INSERT_EVENT, rows)
     finally:
         connection.close()
     return len(rows)

@@ -18,6 +18,7 @@ from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle
 from posturebreak.services.activity_store import (
+    INSERT_EVENT,
     MIGRATIONS,
     SCHEMA_VERSION,
     ActivityStore,
@@ -84,11 +85,7 @@ def test_rows_written_by_version_1_survive_the_migration(tmp_path: Path) -> None
     request_close(connection)
     connection.executescript(MIGRATIONS[0])
     connection.execute("PRAGMA user_version = 1")
-    connection.execute(
-        "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, "
-        "local_day, shown_as, outcome, outcome_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        event_row(event(Outcome.SKIPPED)),
-    )
+    connection.execute(INSERT_EVENT, event_row(event(Outcome.SKIPPED)))
     migrate(connection)
     assert connection.execute("SELECT outcome, corrected_from FROM events").fetchall() == [
         ("skipped", None)

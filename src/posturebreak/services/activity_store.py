@@ -125,6 +125,13 @@ def _iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+# Takes the parameters :func:`event_row` gives.
+INSERT_EVENT = (
+    "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, "
+    "local_day, shown_as, outcome, outcome_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def event_row(event: ReminderEvent) -> tuple[object, ...]:
     """An event as the columns of ``events`` (after ``id``)."""
     local = event.shown_at.astimezone()
@@ -168,12 +175,7 @@ class ActivityStore:
         try:
             connection = self._connect()
             with transaction(connection):
-                connection.executemany(
-                    "INSERT INTO events (kind, exercise_id, due_utc, shown_utc, "
-                    "utc_offset_minutes, local_day, shown_as, outcome, outcome_utc) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [event_row(event) for event in self._pending],
-                )
+                connection.executemany(INSERT_EVENT, [event_row(event) for event in self._pending])
         except DATABASE_ERRORS as error:
             self._report(error)
             return
