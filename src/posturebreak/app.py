@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import signal
 import socket
-import sqlite3
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -32,9 +31,7 @@ from posturebreak.core.status import pack_status, status_line
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.paths import AppPaths
 from posturebreak.resources import resource_path
-from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_history import ActivityHistory
-from posturebreak.services.activity_queries import ActivityReader
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
@@ -223,11 +220,11 @@ class PostureBreakApp(QObject):
         """Writes the whole log to ``path``; the history window says how it went."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # years of events take a while
         try:
-            count = export_to_file(ActivityReader(self.activity.connection()).since(), path, form)
+            count = self.history.export(path, form)
             text, failed = f"Exported {count} events to {path}.", False
         except ActivityLogError as error:
             text, failed = str(error), True
-        except (OSError, sqlite3.Error) as error:
+        except OSError as error:
             text, failed = f"The export could not be written to {path} ({error}).", True
         finally:
             QApplication.restoreOverrideCursor()

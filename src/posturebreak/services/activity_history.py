@@ -1,25 +1,28 @@
-"""The activity log as the history window reads it.
+"""The activity log as the history window reads and exports it.
 
 Joins the store's open database, the clock (for "today" in the user's local
 time), the settings in force (goal, working week) and the exercise catalogue
-(for titles). Any read failure comes out as :class:`ActivityLogError`.
+(for titles). Any read failure comes out as
+:class:`~posturebreak.services.activity_store.ActivityLogError`.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
+from pathlib import Path
 
 from posturebreak.core.catalogue import Catalogue
 from posturebreak.core.clock import Clock
 from posturebreak.core.events import LoggedEvent
+from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayBar, Period, daily_bars
-from posturebreak.services.activity_queries import ActivityReader
-from posturebreak.services.activity_store import ActivityLogError, ActivityStore
+from posturebreak.services.activity_export import export_to_file
+from posturebreak.services.activity_queries import ActivityReader, reading_from
+from posturebreak.services.activity_store import ActivityStore
 
 RECENT_LIMIT = 200
 
@@ -62,10 +65,10 @@ class ActivityHistory:
         exercise = self._catalogue.exercises.get(exercise_id)
         return exercise.title if exercise else exercise_id
 
-    @contextmanager
-    def _reading(self) -> Iterator[ActivityReader]:
-        reader = ActivityReader(self._store.connection())
-        try:
-            yield reader
-        except sqlite3.Error as error:
-            raise ActivityLogError.unreadable(self._store.path, error) from error
+    def export(self, path: Path, form: ExportFormat) -> int:
+        """Writes the whole log to ``path``; raises ActivityLogError, or OSError for the file."""
+        with self._reading() as reader:
+            return export_to_file(reader.since(), path, form)
+
+    def _reading(self) -> AbstractContextManager[ActivityReader]:
+        return reading_from(self._store.connection(), self._store.path)

@@ -96,11 +96,17 @@ def reading(path: Path) -> Iterator[ActivityReader]:
         connection = open_database(path) if path.exists() else _empty_database()
     except DATABASE_ERRORS as error:
         raise ActivityLogError.unreadable(path, error) from error
-    with closing(connection):
-        try:
-            yield ActivityReader(connection)
-        except sqlite3.Error as error:
-            raise ActivityLogError.unreadable(path, error) from error
+    with closing(connection), reading_from(connection, path) as reader:
+        yield reader
+
+
+@contextmanager
+def reading_from(connection: sqlite3.Connection, path: Path) -> Iterator[ActivityReader]:
+    """Reads an open log; a failing query comes out as :class:`ActivityLogError`."""
+    try:
+        yield ActivityReader(connection)
+    except sqlite3.Error as error:
+        raise ActivityLogError.unreadable(path, error) from error
 
 
 def _empty_database() -> sqlite3.Connection:
