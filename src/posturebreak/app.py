@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.core.catalogue import Category
@@ -41,7 +41,7 @@ from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.scheduler import ReminderScheduler
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
 from posturebreak.ui.break_popup import BreakWindows
-from posturebreak.ui.dialogs import InfoWindows
+from posturebreak.ui.dialogs import InfoWindows, bring_forward
 from posturebreak.ui.history_window import HistoryWindow
 from posturebreak.ui.icons import tray_icons
 from posturebreak.ui.log_dialog import LogStretchDialog
@@ -175,7 +175,7 @@ class PostureBreakApp(QObject):
                 dialog.disable_start_at_login(UNSUPPORTED_REASON)
             dialog.apply_requested.connect(self.apply_settings)
             self.settings_dialog = dialog
-        _bring_forward(dialog)
+        bring_forward(dialog)
         return dialog
 
     def show_history(self) -> HistoryWindow:
@@ -188,7 +188,7 @@ class PostureBreakApp(QObject):
             window.log_requested.connect(self.show_log_dialog)
             self.history_window = window
         window.refresh()
-        _bring_forward(window)
+        bring_forward(window)
         return window
 
     def show_log_dialog(self) -> LogStretchDialog:
@@ -199,7 +199,7 @@ class PostureBreakApp(QObject):
             dialog = LogStretchDialog(stretches, self._clock.now(), self._app_icon)
             dialog.logged.connect(self.log_stretch)
             self.log_dialog = dialog
-        _bring_forward(dialog)
+        bring_forward(dialog)
         return dialog
 
     def log_stretch(self, exercise_id: str | None, at: datetime) -> None:
@@ -387,12 +387,6 @@ class PostureBreakApp(QObject):
         elif command not in ("ping", "status"):
             return {"ok": False, "error": f"unknown command {command!r}"}
         return {"ok": True, "status": self.status(), "paused": self.scheduler.schedule.is_paused}
-
-
-def _bring_forward(window: QWidget) -> None:
-    window.show()
-    window.raise_()
-    window.activateWindow()
 
 
 def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, socket.socket]:

@@ -41,7 +41,7 @@ def stats_json(summary: ActivitySummary) -> str:
     document = {
         "today": summary.today.isoformat(),
         "first_day": summary.period.first.isoformat(),
-        "days": (summary.period.last - summary.period.first).days + 1,
+        "days": summary.period.length,
         "daily_goal": summary.goal,
         "done_today": summary.done_today,
         "streak": asdict(summary.streaks),
@@ -56,7 +56,7 @@ def stats_json(summary: ActivitySummary) -> str:
 def stats_text(summary: ActivitySummary) -> str:
     """The summary as a short table for a terminal."""
     period = summary.period
-    days = (period.last - period.first).days + 1
+    days = period.length
     lines = [
         f"{APP_NAME}: the last {days} day{'s' if days != 1 else ''} "
         f"({period.first.isoformat()} to {period.last.isoformat()})",

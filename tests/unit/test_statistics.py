@@ -85,6 +85,7 @@ def test_today_this_week_and_last_30_days_are_calendar_periods() -> None:
     assert summary.today_counts[STRETCH].done == 1
     assert summary.week[STRETCH].done == 2
     assert summary.period == Period(day(9 - 29), today)
+    assert summary.period.length == 30
     assert summary.period_counts[STRETCH].done == 4
     assert summarise(tallies, {}, today, settings(1), days=3).period_counts[STRETCH].done == 2
     sunday_weeks = summarise(tallies, {}, today, settings(goal=1, first_day=Weekday.SUN))

@@ -93,6 +93,11 @@ class Period:
         """The week so far, starting on ``first_weekday`` (Monday is 0)."""
         return cls(today - timedelta(days=(today.weekday() - first_weekday) % 7), today)
 
+    @property
+    def length(self) -> int:
+        """How many days the period has."""
+        return (self.last - self.first).days + 1
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.first <= day <= self.last
 

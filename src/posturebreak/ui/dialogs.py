@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posturebreak import APP_NAME, __version__
+
+
+def bring_forward(window: QWidget) -> None:
+    """Shows a window, or raises and activates it if it is already open."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 class InfoWindows:
@@ -25,9 +32,7 @@ class InfoWindows:
             box.setTextFormat(Qt.TextFormat.RichText)
             box.setModal(False)
             self._open[topic] = box
-        box.show()
-        box.raise_()
-        box.activateWindow()
+        bring_forward(box)
         return box
 
     def show_about(self) -> QMessageBox:
