@@ -14,15 +14,17 @@ only ever adds to it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import Settings
 
 _EVERY_DAY = frozenset(range(7))
+_Key = TypeVar("_Key", ReminderKind, date)
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,22 @@ def counts_by_kind(
     tallies: Iterable[DayTally], period: Period
 ) -> dict[ReminderKind, OutcomeCounts]:
     """Each kind's outcome counts within ``period`` (zeros for kinds without events)."""
-    counts = {kind: OutcomeCounts() for kind in ReminderKind}
+    return _totals(tallies, period, ReminderKind, lambda tally: tally.kind)
+
+
+def _totals(
+    tallies: Iterable[DayTally],
+    period: Period,
+    keys: Iterable[_Key],
+    key_of: Callable[[DayTally], _Key],
+) -> dict[_Key, OutcomeCounts]:
+    """Outcome counts within ``period``, one per key (zeros for keys without events)."""
+    totals = {key: OutcomeCounts() for key in keys}
     for tally in tallies:
         if tally.day in period:
-            counts[tally.kind] = counts[tally.kind].add(tally)
-    return counts
+            key = key_of(tally)
+            totals[key] = totals[key].add(tally)
+    return totals
 
 
 @dataclass(frozen=True)
@@ -130,10 +143,7 @@ class DayBar:
 
 def daily_bars(tallies: Iterable[DayTally], period: Period) -> list[DayBar]:
     """One bar per day of ``period``, days without events included."""
-    per_day = {day: OutcomeCounts() for day in period.days()}
-    for tally in tallies:
-        if tally.day in period:
-            per_day[tally.day] = per_day[tally.day].add(tally)
+    per_day = _totals(tallies, period, period.days(), lambda tally: tally.day)
     return [DayBar(day, counts.done, counts.not_done) for day, counts in per_day.items()]
 
 
