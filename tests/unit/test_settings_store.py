@@ -198,7 +198,9 @@ def settings_documents(draw: st.DrawFn) -> bytes:
     return data
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No health check may fail the run for the machine's speed (a busy CI machine
+# generates slowly); the examples themselves are what is tested.
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(content=settings_documents())
 def test_no_file_can_break_loading(
     tmp_path_factory: pytest.TempPathFactory, content: bytes
