@@ -355,11 +355,7 @@ class PostureBreakApp(QObject):
         """Pauses for ``minutes`` (time-scaled), or until tomorrow when None."""
         now = self._clock.now()
         if minutes is None:
-            # Until tomorrow's first shift when reminders keep to working hours.
-            until = start_of_tomorrow(now)
-            working_time = self.scheduler.schedule.working_time
-            if working_time is not None:
-                until = working_time.next_start(until)
+            until = start_of_tomorrow(now, self.scheduler.schedule.working_time)
         else:
             until = now + self._scaled(minutes=minutes)
         self.scheduler.pause(until)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
 from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings, Weekday
 from posturebreak.paths import AppPaths
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
 from tests.gui.conftest import FakeClock, RecordingNotifier
@@ -140,3 +142,19 @@ def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path
     finally:
         posture_app.stop()
         posture_app.deleteLater()
+
+
+def test_pausing_until_tomorrow_in_a_night_shift_ends_at_the_next_nights_start(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, clock = app
+    night = ScheduleSettings(
+        working_hours_start=time(22),
+        working_hours_end=time(6),
+        working_days=tuple(Weekday),
+        outside_working_hours=OutsideWorkingHours.SILENT,
+    )
+    posture_app.apply_settings(replace(posture_app.settings, schedule=night))
+    clock.moment = datetime(2037, 3, 7, 4, 59).astimezone()  # Saturday, local time
+    posture_app.pause(PauseLength.UNTIL_TOMORROW)
+    assert posture_app.scheduler.schedule.paused_until == datetime(2037, 3, 7, 22).astimezone()

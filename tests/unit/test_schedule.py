@@ -164,7 +164,7 @@ def test_tomorrow_starts_at_local_midnight_even_across_a_dst_change() -> None:
     berlin = ZoneInfo("Europe/Berlin")
     # 28 March 2026 is the day before clocks go forward in Berlin.
     now = datetime(2026, 3, 28, 22, 30, tzinfo=berlin)
-    end = start_of_tomorrow(now, berlin)
+    end = start_of_tomorrow(now, zone=berlin)
     assert end == datetime(2026, 3, 29, 0, 0, tzinfo=berlin)
     assert end - now == timedelta(hours=1, minutes=30)
 
@@ -174,3 +174,11 @@ def test_tomorrow_in_the_system_zone_is_aware_and_in_the_future() -> None:
     assert end.tzinfo is not None
     assert timedelta(0) < end - T0 <= timedelta(hours=25)
     assert end.astimezone().time().hour == 0
+
+
+def test_tomorrow_with_working_hours_is_the_next_days_shift() -> None:
+    nights = WorkingTime(time(22), time(6), frozenset(range(7)), UTC)
+    saturday_early = datetime(2026, 3, 7, 4, 59, tzinfo=UTC)  # still Friday's night shift
+    assert start_of_tomorrow(saturday_early, nights) == datetime(2026, 3, 7, 22, tzinfo=UTC)
+    office = WorkingTime(time(9), time(17), frozenset(range(5)), UTC)
+    assert start_of_tomorrow(T0, office) == datetime(2026, 3, 3, 9, tzinfo=UTC)

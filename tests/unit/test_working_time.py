@@ -72,3 +72,29 @@ def test_settings_make_a_working_time_only_when_reminders_keep_to_it() -> None:
 def test_a_week_without_working_days_is_refused() -> None:
     with pytest.raises(ValueError, match="weekdays"):
         WorkingTime(time(9), time(17), frozenset(), UTC)
+
+
+def test_tomorrow_in_a_night_shift_is_the_next_nights_shift() -> None:
+    nights = WorkingTime(time(22), time(6), WEEKDAYS | {5, 6}, UTC)  # every night
+    # 04:59 on Saturday is still Friday's shift: tomorrow is Saturday night, not Sunday's.
+    assert nights.next_day_start(at(7, 4, 59)) == at(7, 22)
+    assert nights.next_day_start(at(6, 23)) == at(7, 22)  # Friday 23:00
+    assert nights.next_day_start(at(7, 6)) == at(8, 22)  # Saturday, after the shift
+    assert nights.next_day_start(at(7, 21, 59)) == at(8, 22)  # before tonight's shift
+
+
+def test_tomorrow_skips_days_off_and_todays_shift_not_yet_begun() -> None:
+    office = WorkingTime(time(9), time(17, 30), WEEKDAYS, UTC)
+    assert office.next_day_start(at(2, 10)) == at(3, 9)  # Monday at work
+    assert office.next_day_start(at(2, 7)) == at(3, 9)  # Monday before work
+    assert office.next_day_start(at(6, 16)) == at(9, 9)  # Friday: Monday next
+    friday_nights = WorkingTime(time(22), time(6), frozenset({4}), UTC)
+    assert friday_nights.next_day_start(at(7, 5)) == at(13, 22)  # Saturday 05:00
+
+
+def test_tomorrows_shift_keeps_its_local_time_across_a_dst_change() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    nights = WorkingTime(time(22), time(6), frozenset(range(7)), berlin)
+    # Clocks go forward at 02:00 on Sunday 29 March 2026, inside Saturday's shift.
+    inside = datetime(2026, 3, 29, 4, 30, tzinfo=berlin)
+    assert nights.next_day_start(inside) == datetime(2026, 3, 29, 22, tzinfo=berlin)

@@ -165,9 +165,15 @@ def _check_intervals(intervals: Mapping[ReminderKind, timedelta]) -> None:
             raise ValueError(f"{kind} interval must be positive, got {interval}")
 
 
-def start_of_tomorrow(now: datetime, zone: tzinfo | None = None) -> datetime:
-    """Midnight after ``now`` in ``zone`` (default: the system's local zone).
+def start_of_tomorrow(
+    now: datetime, working_time: WorkingTime | None = None, zone: tzinfo | None = None
+) -> datetime:
+    """When an "until tomorrow" pause ends.
 
-    This is when an "until tomorrow" pause ends.
+    With working hours, the start of the next day's shift (a night shift's
+    early hours still belong to the day it started); without, local midnight
+    after ``now`` in ``zone`` (default: the system's local zone).
     """
+    if working_time is not None:
+        return working_time.next_day_start(now)
     return local_datetime(now.astimezone(zone).date() + timedelta(days=1), time(0), zone)

@@ -7,7 +7,7 @@ night and the early hours of Saturday. Equal start and end mean the whole day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from posturebreak.core.clock import local_datetime
 from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings
@@ -61,3 +61,21 @@ class WorkingTime:
                 if start >= moment:
                     return start
         raise AssertionError("a week always holds a working day")  # weekdays is non-empty
+
+    def working_day_of(self, moment: datetime) -> date:
+        """The day whose shift ``moment`` belongs to: early hours of a night shift
+        belong to the day before, every other moment to its own day."""
+        local = moment.astimezone(self.zone)
+        if self.start > self.end and local.time() < self.end and self.contains(moment):
+            return local.date() - timedelta(days=1)
+        return local.date()
+
+    def next_day_start(self, moment: datetime) -> datetime:
+        """The first shift that starts on a later day than ``moment``'s working day.
+
+        This is "tomorrow" for someone at work: at 04:59 in a Friday night shift
+        it is Saturday's shift, not Sunday's; before Monday's shift starts it is
+        Tuesday's.
+        """
+        day_after = self.working_day_of(moment) + timedelta(days=1)
+        return self.next_start(local_datetime(day_after, time(0), self.zone))
