@@ -21,22 +21,28 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, TimeScale
-from posturebreak.core.events import BreakRequest, EventSink, Outcome, ReminderEvent
+from posturebreak.core.events import EventSink, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status, status_line
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.paths import AppPaths
+from posturebreak.reminder_flow import ReminderFlow
 from posturebreak.resources import resource_path
 from posturebreak.services.activity_history import ActivityHistory
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
-from posturebreak.services.notify import Notification, NotifierChain, PlyerNotifier
+from posturebreak.services.notify import (
+    Notification,
+    NotificationService,
+    NotifierChain,
+    native_notifier,
+)
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.scheduler import ReminderScheduler
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
@@ -64,7 +70,14 @@ _UNANSWERED_WINDOW_LINGERS = timedelta(minutes=3)
 class PostureBreakApp(QObject):
     """The running app: schedule, tray, notifications and control socket, wired."""
 
-    def __init__(self, paths: AppPaths, clock: Clock, time_scale: TimeScale) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        clock: Clock,
+        time_scale: TimeScale,
+        notifier: NotificationService | None = None,
+    ) -> None:
+        """``notifier``: how notifications are shown (default: the desktop's, then fallbacks)."""
         super().__init__()
         self._clock = clock
         self._time_scale = time_scale
@@ -103,15 +116,26 @@ class PostureBreakApp(QObject):
             time_scale.apply(_UNANSWERED_WINDOW_LINGERS),
             self,
         )
-        self.notifier = NotifierChain(
-            [PlyerNotifier(icon_path), TrayMessageNotifier(self.tray.tray), WindowNotifier()]
+        tray_messages = TrayMessageNotifier(self.tray.tray)
+        self.notifier: NotificationService = notifier or NotifierChain(
+            [native_notifier(icon_path), tray_messages, WindowNotifier()],
+            echo_urgent=tray_messages,
+        )
+        self.flow = ReminderFlow(
+            clock=clock,
+            time_scale=time_scale,
+            settings=lambda: self.settings,
+            rotation=self.rotation,
+            notifier=self.notifier,
+            windows=self.break_windows,
+            events=self.events,
+            scheduler=self.scheduler,
+            parent=self,
         )
 
-        self.scheduler.reminder_due.connect(self.remind)
-        self.scheduler.reminder_missed.connect(self.record_missed)
-        self.break_windows.answered.connect(self._break_answered)
+        self.flow.recorded.connect(self._refresh_history)
         self.scheduler.changed.connect(self.tray.refresh)
-        self.tray.take_break_requested.connect(self.take_break_now)
+        self.tray.take_break_requested.connect(self.flow.take_break_now)
         self.tray.log_requested.connect(self.show_log_dialog)
         self.tray.history_requested.connect(self.show_history)
         self.tray.pause_requested.connect(self.pause)
@@ -204,7 +228,7 @@ class PostureBreakApp(QObject):
 
     def log_stretch(self, exercise_id: str | None, at: datetime) -> None:
         """Logs a stretch done without a reminder; it counts towards the goal."""
-        self._record(ReminderEvent.logged_by_hand(ReminderKind.STRETCH, exercise_id, at))
+        self.flow.record(ReminderEvent.logged_by_hand(ReminderKind.STRETCH, exercise_id, at))
         log.info("Stretch logged by hand for %s", at.isoformat())
 
     def correct_event(self, event_id: int, outcome: Outcome) -> None:
@@ -262,7 +286,7 @@ class PostureBreakApp(QObject):
     def stop(self) -> None:
         self._refresh_timer.stop()
         self.pack.stop()
-        self.break_windows.dismiss_all()
+        self.flow.stop()
         for window in (self.history_window, self.log_dialog, self.settings_dialog):
             if window is not None:
                 window.close()
@@ -280,39 +304,6 @@ class PostureBreakApp(QObject):
             self.scheduler.schedule.is_paused,
             pack_status(self.pack.timer, self._clock.now()),
         )
-
-    def remind(self, kind: ReminderKind, due_at: datetime) -> None:
-        """Gives a reminder as the user's style for its kind says, with the next exercise."""
-        settings = self.settings.reminders[kind]
-        exercise = self.rotation.next(kind, settings.break_seconds)
-        request = BreakRequest(
-            kind=kind,
-            exercise=exercise,
-            due_at=due_at,
-            shown_at=self._clock.now(),
-            shown_as=settings.style,
-            break_length=self._scaled(seconds=settings.break_seconds),
-            snooze_length=self._scaled(minutes=settings.snooze_minutes),
-        )
-        if settings.style.shows_notification:
-            reminder = REMINDERS[kind]
-            text = f"{exercise.title}: {exercise.instruction}" if exercise else reminder.instruction
-            self.notifier.show(Notification(reminder.title, text))
-        if settings.style.shows_popup:
-            self.break_windows.present(request)
-        else:
-            self._record(request.answered(Outcome.NOTIFIED, request.shown_at))
-
-    def record_missed(self, kind: ReminderKind, due_at: datetime) -> None:
-        """Logs a reminder that came due while the computer slept; it is not given late."""
-        style = self.settings.reminders[kind].style
-        now = self._clock.now()
-        self._record(ReminderEvent(kind, None, due_at, due_at, style, Outcome.MISSED, now))
-
-    def _record(self, event: ReminderEvent) -> None:
-        """Logs an event, and shows it in the history window if that is open."""
-        self.events.record(event)
-        self._refresh_history()
 
     def _refresh_history(self) -> None:
         if self.history_window is not None and self.history_window.isVisible():
@@ -339,14 +330,6 @@ class PostureBreakApp(QObject):
                 f"I'll tell you when to take it off in {pack.on_minutes} min.{advice}".strip(),
             )
         )
-
-    def _break_answered(self, request: BreakRequest, outcome: Outcome, at: datetime) -> None:
-        self._record(request.answered(outcome, at))
-        if outcome is Outcome.SNOOZED:
-            self.scheduler.snooze(request.kind, request.snooze_length)
-
-    def take_break_now(self) -> None:
-        self.scheduler.remind_now(ReminderKind.STRETCH)
 
     def pause(self, length: PauseLength) -> None:
         self.pause_for_minutes(_PAUSE_MINUTES[length])
@@ -375,7 +358,7 @@ class PostureBreakApp(QObject):
         elif command == "skip":
             self.scheduler.skip_next()
         elif command == "break-now":
-            self.take_break_now()
+            self.flow.take_break_now()
         elif command == "settings":
             self.show_settings()
         elif command == "history":

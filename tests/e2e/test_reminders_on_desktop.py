@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
-from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.reminders import ReminderKind
 from posturebreak.services.catalogue_files import load_catalogue
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support.app_process import APP_WM_CLASS
@@ -18,11 +19,18 @@ pytestmark = pytest.mark.e2e
 
 # 600x: the 20/45/60-minute defaults arrive after 2, 4.5 and 6 seconds.
 FAST = 600.0
-ALL_TITLES = {reminder.title for reminder in REMINDERS.values()}
+# A reminder's notification is titled with the exercise it suggests.
+CATALOGUE, _ = load_catalogue(Path("/nonexistent"))
+TITLES = {kind: {e.title for e in CATALOGUE.for_kind(kind)} for kind in ReminderKind}
 
 
 def _titles(notifications: list[dict[str, object]]) -> set[object]:
     return {item["summary"] for item in notifications}
+
+
+def _kinds_shown(notifications: list[dict[str, object]]) -> set[ReminderKind]:
+    titles = _titles(notifications)
+    return {kind for kind, kind_titles in TITLES.items() if titles & kind_titles}
 
 
 def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_icon(
@@ -32,15 +40,16 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
     app = start_app(desktop, FAST)
 
     wait_until(lambda: desktop.tray_holds(APP_WM_CLASS), 20, "the tray icon to be embedded")
-    wait_until(lambda: _titles(desktop.notifications()) >= ALL_TITLES, 30, "all three reminders")
+    wait_until(
+        lambda: _kinds_shown(desktop.notifications()) == set(ReminderKind), 30, "all three kinds"
+    )
 
-    reminders = [n for n in desktop.notifications() if n["summary"] in ALL_TITLES]
+    all_titles = set().union(*TITLES.values())
+    reminders = [n for n in desktop.notifications() if n["summary"] in all_titles]
     assert {n["appname"] for n in reminders} == {"Posture Break"}
-    catalogue, _ = load_catalogue(app.profile_dir / "config")
-    for kind, reminder in REMINDERS.items():
-        bodies = {n["body"] for n in reminders if n["summary"] == reminder.title}
-        suggestions = {f"{e.title}: {e.instruction}" for e in catalogue.for_kind(kind)}
-        assert bodies and bodies <= suggestions
+    instructions = {e.title: e.instruction for e in CATALOGUE.exercises.values()}
+    for notification in reminders:  # title and body speak of the same exercise
+        assert notification["body"] == instructions[str(notification["summary"])]
     assert "shown as desktop notification" in app.log_text()
     # Stretches also open a break window by default; left alone, it closes as ignored.
     wait_until(lambda: "Break window shown for stretch" in app.log_text(), 10, "break window")
@@ -84,11 +93,13 @@ def test_without_a_notification_server_reminders_fall_back_to_the_tray_message(
     desktop = make_desktop(notification_server=False)
     app = start_app(desktop, FAST)
 
-    for reminder in REMINDERS.values():
+    for kind in ReminderKind:
         wait_until(
-            lambda r=reminder: f"Reminder {r.title!r} shown as tray message" in app.log_text(),
+            lambda k=kind: any(
+                f"Reminder {title!r} shown as tray message" in app.log_text() for title in TITLES[k]
+            ),
             30,
-            f"{reminder.title} as a tray message",
+            f"a {kind} reminder as a tray message",
         )
     assert "desktop notification failed" in app.log_text()
 
@@ -130,3 +141,19 @@ def test_sigterm_quits_cleanly_and_frees_the_instance(
     assert app.process.wait(20) == 0
     assert "Posture Break stopped" in app.log_text()
     assert app.command("status").returncode == 1
+
+
+def test_quitting_with_a_break_window_open_logs_no_answer(
+    make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop()
+    app = start_app(desktop)  # real time: the window stays open for minutes
+    assert app.command("break-now").returncode == 0
+    wait_until(lambda: "Break window shown for stretch" in app.log_text(), 30, "break window")
+    assert app.process is not None
+    app.process.terminate()
+    assert app.process.wait(20) == 0
+    assert "Break stretch closed unanswered as the app quits; not logged" in app.log_text()
+    stats = json.loads(app.command("stats", "--json", "--days", "1").stdout)
+    # Neither skipped nor ignored: the user chose nothing.
+    assert not any(stats["kinds"]["stretch"].values()), stats["kinds"]["stretch"]

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
 from posturebreak.paths import AppPaths
-from posturebreak.services.notify import Notification
+from posturebreak.services.notify import Notification, Shown
 
 
 @dataclass
@@ -30,17 +30,18 @@ class FakeClock:
 @dataclass
 class RecordingNotifier:
     shown: list[Notification] = field(default_factory=list)
+    withdrawn: list[Notification] = field(default_factory=list)
 
-    def show(self, notification: Notification) -> str:
+    def show(self, notification: Notification) -> Shown:
         self.shown.append(notification)
-        return "recorder"
+        return Shown("recorder", lambda: self.withdrawn.append(notification))
 
 
 @pytest.fixture
 def app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, FakeClock]]:
     clock = FakeClock()
-    posture_app = PostureBreakApp(AppPaths.under(tmp_path), clock, TimeScale())
-    posture_app.notifier = RecordingNotifier()  # type: ignore[assignment]
+    notifier = RecordingNotifier()
+    posture_app = PostureBreakApp(AppPaths.under(tmp_path), clock, TimeScale(), notifier)
     posture_app.start()
     yield posture_app, clock
     posture_app.stop()

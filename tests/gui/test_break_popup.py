@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import SystemClock
-from posturebreak.core.events import BreakRequest, Outcome, ReminderEvent
+from posturebreak.core.events import BreakRequest, Outcome
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle
 from posturebreak.services.catalogue_files import load_catalogue
+from posturebreak.services.notify import Notification
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.ui.break_popup import BreakPopup, BreakWindows
-from tests.gui.conftest import FakeClock
+from tests.gui.conftest import FakeClock, RecordingNotifier
 
 STRETCH, LEGS = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
 SECONDS = timedelta(seconds=1)
@@ -125,39 +127,90 @@ def test_one_window_at_a_time_and_the_next_waits_its_turn(qtbot: QtBot) -> None:
     assert answers == [(STRETCH, Outcome.DONE)]
     assert windows.current is not None and windows.current.request.kind is LEGS
     windows.dismiss_all()
-    assert answers[-1] == (LEGS, Outcome.IGNORED)
+    assert answers == [(STRETCH, Outcome.DONE)]  # quitting answers nothing for the user
     assert windows.current is None and windows.waiting == ()
 
 
-@dataclass
-class RecordingSink:
-    events: list[ReminderEvent] = field(default_factory=list)
+class _CloseFromTheWindowManager(QCloseEvent):
+    """A close event as the title bar's close button sends it (spontaneous)."""
 
-    def record(self, event: ReminderEvent) -> None:
-        self.events.append(event)
+    def spontaneous(self) -> bool:
+        return True
+
+
+def test_closing_by_the_title_bar_skips_but_closing_as_the_app_quits_answers_nothing(
+    qtbot: QtBot,
+) -> None:
+    clock = FakeClock()
+    by_user = popup_for(qtbot, clock)
+    with qtbot.waitSignal(by_user.answered) as answered:
+        by_user.closeEvent(_CloseFromTheWindowManager())
+    assert answered.args[0] is Outcome.SKIPPED
+
+    on_quit = popup_for(qtbot, clock)
+    with qtbot.waitSignal(on_quit.answered) as answered:
+        on_quit.close()  # what Qt does to every window when the app quits
+    assert answered.args[0] is None
+
+
+def test_quitting_with_a_break_window_open_logs_nothing(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, clock = app
+    posture_app.flow.remind(STRETCH, clock.moment)
+    assert posture_app.break_windows.current is not None
+    QApplication.closeAllWindows()  # what quitting does first (Quit, SIGTERM)
+    qtbot.waitUntil(lambda: posture_app.break_windows.current is None)
+    posture_app.stop()
+    assert posture_app.history.recent() == []
 
 
 def test_the_app_shows_both_styles_logs_the_answer_and_snoozes(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
     posture_app, clock = app
-    sink = RecordingSink()
-    posture_app.events = sink
-    posture_app.remind(STRETCH, clock.moment)  # stretch: notification and break window
-    shown = posture_app.notifier.shown  # type: ignore[attr-defined]
-    assert shown[-1].title == "Stretch break"
+    posture_app.flow.remind(STRETCH, clock.moment)  # stretch: notification and break window
+    notifier = posture_app.notifier
+    assert isinstance(notifier, RecordingNotifier)
     popup = posture_app.break_windows.current
     assert popup is not None and popup.request.exercise is not None
-    assert shown[-1].message.startswith(popup.request.exercise.title + ": ")
+    exercise = popup.request.exercise
+    # Title and body speak of the same exercise the window shows.
+    assert notifier.shown[-1] == Notification(exercise.title, exercise.instruction)
 
     qtbot.mouseClick(popup.snooze_button, Qt.MouseButton.LeftButton)
-    assert [e.outcome for e in sink.events] == [Outcome.SNOOZED]
+    assert logged_outcomes(posture_app) == [Outcome.SNOOZED]
+    assert notifier.withdrawn == [notifier.shown[-1]]  # answered: its notification goes
     assert posture_app.scheduler.job_run_times()["stretch"] == clock.moment + timedelta(minutes=5)
 
-    posture_app.remind(LEGS, clock.moment)  # notification only: nothing to answer
+    posture_app.flow.remind(LEGS, clock.moment)  # notification only: nothing to answer
     assert posture_app.break_windows.current is None
-    assert sink.events[-1].outcome is Outcome.NOTIFIED
-    assert sink.events[-1].exercise_id is not None
+    assert logged_outcomes(posture_app) == [Outcome.NOTIFIED, Outcome.SNOOZED]
+    assert posture_app.history.recent()[0].event.exercise_id is not None
+    assert len(notifier.withdrawn) == 1  # a notification-only reminder stays
+
+
+def logged_outcomes(posture_app: PostureBreakApp) -> list[Outcome]:
+    """What the activity log holds, newest first."""
+    return [logged.event.outcome for logged in posture_app.history.recent()]
+
+
+def test_taking_a_break_again_while_its_window_is_open_changes_nothing(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    notifier = posture_app.notifier
+    assert isinstance(notifier, RecordingNotifier)
+    posture_app.tray.take_break_action.trigger()
+    popup = posture_app.break_windows.current
+    assert popup is not None
+    shown = len(notifier.shown)
+    posture_app.tray.take_break_action.trigger()
+    assert posture_app.break_windows.current is popup
+    assert posture_app.break_windows.waiting == ()
+    assert len(notifier.shown) == shown  # no notification for an exercise nobody will see
+    popup.done_button.click()
+    assert logged_outcomes(posture_app) == [Outcome.DONE]
 
 
 def test_the_pack_timer_says_when_to_take_it_off_and_when_the_rest_ends(qtbot: QtBot) -> None:

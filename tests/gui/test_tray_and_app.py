@@ -95,8 +95,11 @@ def test_take_a_break_now_shows_a_stretch_reminder(
 ) -> None:
     posture_app, _ = app
     posture_app.tray.take_break_action.trigger()
+    popup = posture_app.break_windows.current
+    assert popup is not None and popup.request.kind is ReminderKind.STRETCH
+    assert popup.request.exercise is not None
     shown = posture_app.notifier.shown  # type: ignore[attr-defined]
-    assert shown[-1].title == "Stretch break"
+    assert shown[-1].title == popup.request.exercise.title
 
 
 def test_skip_moves_the_next_reminder_on(app: tuple[PostureBreakApp, FakeClock]) -> None:
@@ -131,8 +134,7 @@ def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path
     paths = AppPaths.under(tmp_path)
     paths.config_dir.mkdir(parents=True)
     (paths.config_dir / "settings.toml").write_text("[reminders.stretch]\ninterval_minutes = 0\n")
-    posture_app = PostureBreakApp(paths, FakeClock(), TimeScale())
-    posture_app.notifier = RecordingNotifier()  # type: ignore[assignment]
+    posture_app = PostureBreakApp(paths, FakeClock(), TimeScale(), RecordingNotifier())
     posture_app.start()
     try:
         shown = posture_app.notifier.shown  # type: ignore[attr-defined]

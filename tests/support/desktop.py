@@ -194,7 +194,8 @@ class VirtualDesktop:
     # --- what is on the desktop -------------------------------------------------------
 
     @contextmanager
-    def _bus(self) -> Iterator[Any]:
+    def bus(self) -> Iterator[Any]:
+        """A dbus-python connection to this desktop's session bus."""
         import dbus
 
         bus = dbus.bus.BusConnection(self.bus_address)
@@ -204,12 +205,35 @@ class VirtualDesktop:
             bus.close()
 
     def _dunst(self, method: str) -> Any:
-        with self._bus() as bus:
+        with self.bus() as bus:
             proxy = bus.get_object(NOTIFICATIONS, "/org/freedesktop/Notifications")
             return getattr(proxy, method)(dbus_interface="org.dunstproject.cmd0")
 
+    @contextmanager
+    def watch_notify_calls(self) -> Iterator[MonitorOutput]:
+        """Records every ``Notify`` call on the bus as ``dbus-monitor`` prints it."""
+        monitor = subprocess.Popen(
+            [
+                "dbus-monitor",
+                "--address",
+                self.bus_address,
+                f"interface='{NOTIFICATIONS}',member='Notify'",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert monitor.stdout is not None
+        output = MonitorOutput(monitor.stdout)
+        try:
+            wait_until(lambda: "NameAcquired" in output.text(), 10, "dbus-monitor to listen")
+            yield output
+        finally:
+            monitor.terminate()
+            monitor.wait(10)
+            monitor.stdout.close()
+
     def notification_server_ready(self) -> bool:
-        with self._bus() as bus:
+        with self.bus() as bus:
             return bool(bus.name_has_owner(NOTIFICATIONS))
 
     def notifications(self) -> list[dict[str, Any]]:
@@ -264,6 +288,22 @@ class VirtualDesktop:
             ["import", "-window", "root", *options, str(path)], env=self.env(), check=True
         )
         return path
+
+
+@dataclass
+class MonitorOutput:
+    """What a monitor process has printed so far, read without blocking."""
+
+    stream: IO[bytes]
+    _seen: bytearray = field(default_factory=bytearray)
+
+    def text(self) -> str:
+        while select.select([self.stream], [], [], 0)[0]:
+            chunk = os.read(self.stream.fileno(), 65536)
+            if not chunk:
+                break
+            self._seen += chunk
+        return self._seen.decode(errors="replace")
 
 
 def _plain(value: Any) -> Any:

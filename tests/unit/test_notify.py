@@ -12,6 +12,7 @@ from posturebreak.services.notify import (
     NotificationError,
     NotifierChain,
     PlyerNotifier,
+    Shown,
 )
 
 NOTE = Notification("Stretch break", "Stand up.")
@@ -31,7 +32,7 @@ class FakeNotifier:
 
 def test_the_first_working_notifier_shows_the_reminder() -> None:
     first, second = FakeNotifier("first"), FakeNotifier("second")
-    assert NotifierChain([first, second]).show(NOTE) == "first"
+    assert NotifierChain([first, second]).show(NOTE) == Shown("first")
     assert first.shown == [NOTE] and second.shown == []
 
 
@@ -39,9 +40,26 @@ def test_a_failing_notifier_hands_over_to_the_next_and_warns(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     broken, fallback = FakeNotifier("native", fails=True), FakeNotifier("tray")
-    assert NotifierChain([broken, fallback]).show(NOTE) == "tray"
+    assert NotifierChain([broken, fallback]).show(NOTE) == Shown("tray")
     assert fallback.shown == [NOTE]
     assert "native failed (no server)" in caplog.text
+
+
+URGENT = Notification("Take the pack off now", "Time is up.", urgent=True)
+
+
+def test_an_urgent_notification_also_goes_to_the_tray() -> None:
+    native, tray = FakeNotifier("native"), FakeNotifier("tray")
+    chain = NotifierChain([native, tray], echo_urgent=tray)
+    assert chain.show(NOTE) == Shown("native") and tray.shown == []
+    assert chain.show(URGENT) == Shown("native")
+    assert native.shown[-1] == URGENT and tray.shown == [URGENT]
+
+
+def test_an_urgent_notification_the_tray_showed_itself_is_not_shown_twice() -> None:
+    native, tray = FakeNotifier("native", fails=True), FakeNotifier("tray")
+    assert NotifierChain([native, tray], echo_urgent=tray).show(URGENT) == Shown("tray")
+    assert tray.shown == [URGENT]
 
 
 def test_when_every_notifier_fails_the_loss_is_logged_as_an_error(

@@ -51,7 +51,10 @@ class PackAlarm(QObject):
         if was is PackPhase.ON:
             rest = self.timer.ends_at
             until = f" Give your skin a rest until {describe_moment(rest, now)}." if rest else ""
-            self.alert.emit(Notification("Take the pack off now", f"Time is up.{until}"))
+            # A skin-safety alert: it stays on screen until the user dismisses it.
+            self.alert.emit(
+                Notification("Take the pack off now", f"Time is up.{until}", urgent=True)
+            )
         else:
             self.alert.emit(
                 Notification("Skin rest is over", "You can put the pack on again if you like.")

@@ -3,8 +3,9 @@
 It appears on top, on the screen with the mouse pointer, without taking the
 keyboard from whatever the user is typing into; once they click it, Enter is
 Done, Esc is Skip and S is Snooze. Left alone, it closes itself and reports
-the reminder as ignored. :class:`BreakWindows` shows one at a time and queues
-the rest.
+the reminder as ignored. Closed because the app quits, it reports no answer
+at all: the user chose nothing. :class:`BreakWindows` shows one at a time and
+queues the rest.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
 from posturebreak.core.events import BreakRequest, Outcome
-from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def _minutes_text(length: timedelta) -> str:
 class BreakPopup(QWidget):
     """One break: the exercise, its countdown, and the three answers."""
 
-    answered = Signal(object, object)  # Outcome, datetime
+    answered = Signal(object, object)  # Outcome, or None when withdrawn unanswered; datetime
 
     def __init__(
         self,
@@ -164,14 +165,14 @@ class BreakPopup(QWidget):
         left = max(0, round(total - elapsed))
         self.time_left.setText(f"{left} s left" if left else "Well done! Press Done to log it.")
 
-    def dismiss(self) -> None:
-        """Closes the window unanswered."""
-        self._finish(Outcome.IGNORED)
+    def withdraw(self) -> None:
+        """Closes the window without an answer (the app is quitting)."""
+        self._finish(None)
 
     def _answer_with(self, outcome: Outcome) -> Callable[[], None]:
         return lambda: self._finish(outcome)
 
-    def _finish(self, outcome: Outcome) -> None:
+    def _finish(self, outcome: Outcome | None) -> None:
         if self._finished:
             return
         self._finished = True
@@ -180,8 +181,9 @@ class BreakPopup(QWidget):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802  (Qt's name)
-        """Closing the window by its title bar counts as Skip."""
-        self._finish(Outcome.SKIPPED)
+        """Closing the window by its title bar (a spontaneous close, from the window
+        manager) counts as Skip; Qt closing every window as the app quits does not."""
+        self._finish(Outcome.SKIPPED if event.spontaneous() else None)
         super().closeEvent(event)
 
 
@@ -208,9 +210,7 @@ class BreakWindows(QObject):
     def present(self, request: BreakRequest) -> None:
         """Shows ``request`` now, or after the one on screen; one waiting per kind."""
         if self.current is not None:
-            if self.current.request.kind == request.kind or any(
-                waiting.kind == request.kind for waiting in self._waiting
-            ):
+            if self.holds(request.kind):
                 log.info("A %s break is already on screen or waiting", request.kind)
                 return
             self._waiting.append(request)
@@ -218,10 +218,15 @@ class BreakWindows(QObject):
         self._show(request)
 
     def dismiss_all(self) -> None:
-        """Closes the window on screen as ignored and drops the queue (the app is quitting)."""
+        """Closes the window on screen unanswered and drops the queue (the app is quitting)."""
         self._waiting.clear()
         if self.current is not None:
-            self.current.dismiss()
+            self.current.withdraw()
+
+    def holds(self, kind: ReminderKind) -> bool:
+        """Whether a break of ``kind`` is on screen or waiting its turn."""
+        on_screen = self.current is not None and self.current.request.kind == kind
+        return on_screen or any(waiting.kind == kind for waiting in self._waiting)
 
     @property
     def waiting(self) -> tuple[BreakRequest, ...]:
@@ -238,10 +243,14 @@ class BreakWindows(QObject):
         exercise_id = request.exercise.id if request.exercise else None
         log.info("Break window shown for %s (%s)", request.kind, exercise_id)
 
-    def _on_answered(self, outcome: Outcome, at: datetime) -> None:
+    def _on_answered(self, outcome: Outcome | None, at: datetime) -> None:
         popup = self.current
         assert popup is not None
         self.current = None
+        if outcome is None:
+            log.info("Break %s closed unanswered as the app quits; not logged", popup.request.kind)
+            self._waiting.clear()
+            return
         log.info("Break %s: %s", popup.request.kind, outcome)
         self.answered.emit(popup.request, outcome, at)
         if self._waiting:
