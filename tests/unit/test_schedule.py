@@ -182,3 +182,69 @@ def test_tomorrow_with_working_hours_is_the_next_days_shift() -> None:
     assert start_of_tomorrow(saturday_early, nights) == datetime(2026, 3, 7, 22, tzinfo=UTC)
     office = WorkingTime(time(9), time(17), frozenset(range(5)), UTC)
     assert start_of_tomorrow(T0, office) == datetime(2026, 3, 3, 9, tzinfo=UTC)
+
+
+BREAKS = {STRETCH: 2 * MIN, LEGS: timedelta(seconds=15), STOOL: 10 * MIN}
+
+
+def test_an_absence_as_long_as_a_break_is_that_kinds_natural_break() -> None:
+    schedule = make_schedule()
+    schedule.went_away(T0 + 10 * MIN)  # last input at 09:10
+    assert schedule.away_since == T0 + 10 * MIN and schedule.upcoming() is None
+    back = T0 + 15 * MIN
+    assert schedule.came_back(back, BREAKS) == [STRETCH, LEGS]  # 5 min away: not the stool's 10
+    assert schedule.away_since is None
+    assert schedule.next_due(STRETCH) == back + 45 * MIN  # afresh from the return
+    assert schedule.next_due(LEGS) == back + 20 * MIN
+    assert schedule.next_due(STOOL) == back + 50 * MIN  # frozen while away: 50 min were left
+
+
+def test_a_reminder_due_during_a_short_absence_comes_once_after_the_return() -> None:
+    schedule = make_schedule()
+    schedule.went_away(T0 + 44 * MIN)  # the stretch was due at 09:45
+    back = T0 + 45 * MIN + 30 * timedelta(seconds=1)
+    assert STRETCH not in schedule.came_back(back, BREAKS)  # 90 s is shorter than its 2 min
+    assert schedule.next_due(STRETCH) == back + MIN  # the minute that was left, after the return
+
+
+def test_a_long_absence_leaves_no_backlog_of_reminders() -> None:
+    schedule = make_schedule()
+    schedule.went_away(T0 + 10 * MIN)
+    back = T0 + 10 * 60 * MIN  # ten hours: every kind came due many times over
+    assert schedule.came_back(back, BREAKS) == [STRETCH, LEGS, STOOL]
+    assert [schedule.next_due(kind) for kind in (STRETCH, LEGS, STOOL)] == [
+        back + 45 * MIN,
+        back + 20 * MIN,
+        back + 60 * MIN,
+    ]
+
+
+def test_going_away_twice_keeps_the_first_start_and_coming_back_twice_does_nothing() -> None:
+    schedule = make_schedule()
+    schedule.went_away(T0 + 10 * MIN)
+    schedule.went_away(T0 + 12 * MIN)
+    assert schedule.away_since == T0 + 10 * MIN
+    assert schedule.came_back(T0 + 11 * MIN, BREAKS) == [LEGS]
+    assert schedule.came_back(T0 + 30 * MIN, BREAKS) == []
+    assert schedule.next_due(STRETCH) == T0 + 11 * MIN + 35 * MIN
+
+
+def test_away_during_a_pause_resets_natural_breaks_but_the_pause_holds() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0 + 5 * MIN, until=T0 + 120 * MIN)
+    schedule.went_away(T0 + 30 * MIN)
+    assert schedule.came_back(T0 + 60 * MIN, BREAKS) == [STRETCH, LEGS, STOOL]
+    assert schedule.is_paused and schedule.upcoming() is None
+    schedule.resume(T0 + 70 * MIN)
+    assert schedule.next_due(STOOL) == T0 + 130 * MIN  # a full interval after the pause
+
+
+def test_a_pause_that_ends_while_away_keeps_the_countdowns_frozen_until_the_return() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0 + 5 * MIN, until=T0 + 35 * MIN)
+    schedule.went_away(T0 + 30 * MIN)  # last input at 09:30, during the pause
+    schedule.resume(T0 + 35 * MIN)  # the pause ends while nobody is there
+    assert not schedule.is_paused and schedule.upcoming() is None
+    back = T0 + 31 * MIN + 5 * MIN
+    assert schedule.came_back(back, BREAKS) == [STRETCH, LEGS]  # 6 min away
+    assert schedule.next_due(STOOL) == back + 55 * MIN  # frozen at the pause's start

@@ -55,3 +55,11 @@ def test_status_says_when_working_hours_begin() -> None:
     working = WorkingTime(time(10), time(17), frozenset(range(7)), UTC)
     schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=23)}, T0, working)
     assert status_line(schedule, T0, UTC) == "Outside working hours until 10:00"
+
+
+def test_status_says_since_when_the_user_is_away() -> None:
+    schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=45)}, T0)
+    schedule.went_away(T0 + timedelta(minutes=3))
+    assert status_line(schedule, T0 + timedelta(minutes=9), UTC) == (
+        "Away since 09:03: reminders wait"
+    )

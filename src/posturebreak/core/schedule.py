@@ -2,7 +2,10 @@
 
 Pausing freezes every countdown: a stretch due in 23 minutes when the user
 pauses is due 23 minutes after they resume, so a meeting never produces a
-burst of stale reminders. Skipping moves the earliest reminder on by one
+burst of stale reminders. Being away (idle, asleep) freezes them too, from
+the moment the absence began; coming back after an absence at least as long
+as a kind's break counts as a natural break for that kind, whose countdown
+then starts afresh. Skipping moves the earliest reminder on by one
 interval, keeping its cadence. Changing an interval keeps the time already
 waited, and outside working hours a due reminder stays quiet and starts its
 countdown afresh when work begins.
@@ -33,8 +36,10 @@ class ReminderSchedule:
         _check_intervals(intervals)
         self._intervals = dict(intervals)
         self._due = {kind: now + interval for kind, interval in self._intervals.items()}
-        self._remaining_while_paused: dict[ReminderKind, timedelta] | None = None
+        # Time left per kind while the countdowns stand still (paused or away).
+        self._frozen: dict[ReminderKind, timedelta] | None = None
         self._paused_until: datetime | None = None
+        self._away_since: datetime | None = None
         self.working_time = working_time
 
     @property
@@ -53,13 +58,18 @@ class ReminderSchedule:
     def is_paused(self) -> bool:
         return self._paused_until is not None
 
+    @property
+    def away_since(self) -> datetime | None:
+        """When the user's current absence began, or None while they are here."""
+        return self._away_since
+
     def next_due(self, kind: ReminderKind) -> datetime | None:
-        """When ``kind`` is next due, or None while paused or when it is switched off."""
-        return None if self.is_paused else self._due.get(kind)
+        """When ``kind`` is next due; None while paused or away, or when it is switched off."""
+        return None if self._frozen is not None else self._due.get(kind)
 
     def upcoming(self) -> tuple[ReminderKind, datetime] | None:
         """The reminder that comes first, or None while paused or with every kind off."""
-        if self.is_paused or not self._due:
+        if self._frozen is not None or not self._due:
             return None
         kind = self._earliest(self._due)
         return kind, self._due[kind]
@@ -90,8 +100,8 @@ class ReminderSchedule:
         """Restarts ``kind``'s countdown from ``now`` with ``length`` to go (frozen if paused)."""
         if kind not in self._intervals:
             return
-        if self._remaining_while_paused is not None:
-            self._remaining_while_paused[kind] = length
+        if self._frozen is not None:
+            self._frozen[kind] = length
         else:
             self._due[kind] = now + length
 
@@ -103,7 +113,7 @@ class ReminderSchedule:
 
     def skip_next(self) -> ReminderKind | None:
         """Moves the earliest reminder on by one interval and says which it was."""
-        paused = self._remaining_while_paused
+        paused = self._frozen
         times: dict[ReminderKind, Any] = self._due if paused is None else paused
         if not times:
             return None
@@ -119,10 +129,10 @@ class ReminderSchedule:
         from now; other kinds keep their due times.
         """
         _check_intervals(intervals)
-        paused = self._remaining_while_paused
+        paused = self._frozen
         if paused is not None:
             # While paused, "now" for the countdowns is frozen at zero elapsed.
-            self._remaining_while_paused = self._moved(paused, intervals, timedelta(0))
+            self._frozen = self._moved(paused, intervals, timedelta(0))
         else:
             self._due = self._moved(self._due, intervals, now)
         self._intervals = dict(intervals)
@@ -144,19 +154,58 @@ class ReminderSchedule:
         """Freezes every countdown until ``until`` (or an earlier :meth:`resume`)."""
         if until <= now:
             raise ValueError("a pause must end in the future")
-        if self._remaining_while_paused is None:
-            self._remaining_while_paused = {
-                kind: max(due - now, timedelta(0)) for kind, due in self._due.items()
-            }
+        self._freeze(now)
         self._paused_until = until
 
     def resume(self, now: datetime) -> None:
-        """Restarts the frozen countdowns from ``now``; does nothing when running."""
-        if self._remaining_while_paused is None:
-            return
-        self._due = {kind: now + left for kind, left in self._remaining_while_paused.items()}
-        self._remaining_while_paused = None
+        """Ends a pause; the countdowns run again from ``now`` unless the user is away."""
         self._paused_until = None
+        if self._away_since is None:
+            self._thaw(now)
+
+    def went_away(self, since: datetime) -> None:
+        """The user has been away since ``since`` (their last input, or going to sleep).
+
+        Countdowns stand still from then on, so time away is never counted as
+        time sitting; a reminder that came due meanwhile waits for the return.
+        """
+        if self._away_since is not None:
+            return
+        self._freeze(since)
+        self._away_since = since
+
+    def came_back(
+        self, now: datetime, break_lengths: Mapping[ReminderKind, timedelta]
+    ) -> list[ReminderKind]:
+        """The user is back; returns the kinds whose break they took while away.
+
+        An absence at least as long as a kind's break is that kind's natural
+        break: its countdown starts afresh from now. Every other kind carries on
+        where it stood when the absence began, so it comes at most once, and
+        only after the return.
+        """
+        if self._away_since is None:
+            return []
+        absence = now - self._away_since
+        self._away_since = None
+        natural = [
+            kind for kind in self._intervals if absence >= break_lengths.get(kind, timedelta.max)
+        ]
+        assert self._frozen is not None  # went_away froze the countdowns
+        for kind in natural:
+            self._frozen[kind] = self._intervals[kind]
+        if self._paused_until is None:
+            self._thaw(now)
+        return natural
+
+    def _freeze(self, now: datetime) -> None:
+        if self._frozen is None:
+            self._frozen = {kind: max(due - now, timedelta(0)) for kind, due in self._due.items()}
+
+    def _thaw(self, now: datetime) -> None:
+        if self._frozen is not None:
+            self._due = {kind: now + left for kind, left in self._frozen.items()}
+            self._frozen = None
 
 
 def _check_intervals(intervals: Mapping[ReminderKind, timedelta]) -> None:

@@ -29,9 +29,11 @@ def describe_moment(moment: datetime, now: datetime, zone: tzinfo | None = None)
 
 
 def status_line(schedule: ReminderSchedule, now: datetime, zone: tzinfo | None = None) -> str:
-    """ "Stretch in 23 min", "Paused until 14:30" or "Quiet until Mon 09:00"."""
+    """ "Stretch in 23 min", "Paused until 14:30", "Away since 12:03: reminders wait"…"""
     if schedule.paused_until is not None:
         return f"Paused until {describe_moment(schedule.paused_until, now, zone)}"
+    if schedule.away_since is not None:
+        return f"Away since {describe_moment(schedule.away_since, now, zone)}: reminders wait"
     upcoming = schedule.upcoming()
     if upcoming is None:
         return "All reminders are switched off"
