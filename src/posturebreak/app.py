@@ -98,7 +98,9 @@ class PostureBreakApp(QObject):
             clock.now(),
             WorkingTime.quiet_hours_of(self.settings.schedule),
         )
-        self.scheduler = ReminderScheduler(schedule, clock, parent=self)
+        self.scheduler = ReminderScheduler(
+            schedule, clock, lambda: self._break_lengths(self.settings), parent=self
+        )
 
         icon_path = resource_path("icons/posture-break.svg")
         icon = QIcon(str(icon_path))
@@ -188,6 +190,13 @@ class PostureBreakApp(QObject):
             kind: self._scaled(minutes=reminder.interval_minutes)
             for kind, reminder in settings.reminders.items()
             if reminder.enabled
+        }
+
+    def _break_lengths(self, settings: Settings) -> dict[ReminderKind, timedelta]:
+        """Each kind's break length, time-scaled: an absence that long is a natural break."""
+        return {
+            kind: self._scaled(seconds=reminder.break_seconds)
+            for kind, reminder in settings.reminders.items()
         }
 
     def show_settings(self) -> SettingsDialog:

@@ -1,5 +1,7 @@
 """The way of every reminder: due → decide → notification and/or break window → log.
 
+Breaks the user took away from the computer are logged here too, as natural breaks.
+
 The scheduler says when a kind is due; :func:`~posturebreak.core.delivery.plan_delivery`
 decides what to show; this class shows it, withdraws the notification once its
 break window is answered, records every outcome, and snoozes on request.
@@ -56,7 +58,7 @@ class ReminderFlow(QObject):
         # The notification that goes with each kind's break window, until it is answered.
         self._withdraw: dict[ReminderKind, Withdraw] = {}
         scheduler.reminder_due.connect(self.remind)
-        scheduler.reminder_missed.connect(self.record_missed)
+        scheduler.natural_break.connect(self.record_natural_break)
         windows.answered.connect(self._answered)
 
     def remind(self, kind: ReminderKind, due_at: datetime) -> None:
@@ -89,11 +91,10 @@ class ReminderFlow(QObject):
         """Gives a reminder of ``kind`` at once and restarts its countdown."""
         self._scheduler.remind_now(kind)
 
-    def record_missed(self, kind: ReminderKind, due_at: datetime) -> None:
-        """Logs a reminder that came due while the computer slept; it is not given late."""
+    def record_natural_break(self, kind: ReminderKind, since: datetime, back: datetime) -> None:
+        """Logs a break the user took away from the computer (idle, asleep) as a natural one."""
         style = self._settings().reminders[kind].style
-        now = self._clock.now()
-        self.record(ReminderEvent(kind, None, due_at, due_at, style, Outcome.MISSED, now))
+        self.record(ReminderEvent(kind, None, since, since, style, Outcome.NATURAL_BREAK, back))
 
     def record(self, event: ReminderEvent) -> None:
         self._events.record(event)

@@ -198,20 +198,6 @@ def test_the_tray_opens_one_history_window_that_follows_the_goal(app: App, qtbot
     assert not window.isVisible()
 
 
-def test_a_reminder_that_comes_due_while_away_is_logged_as_missed(app: App, qtbot: QtBot) -> None:
-    posture_app, clock = app
-    due = posture_app.scheduler.schedule.next_due(SIT)
-    assert due is not None
-    clock.moment = due + timedelta(hours=2)  # the laptop slept through it
-    with qtbot.waitSignal(posture_app.scheduler.reminder_missed):
-        posture_app.scheduler._job_ran.emit(SIT.value)
-    shown = posture_app.notifier.shown  # type: ignore[attr-defined]
-    assert not any(notification.title == "Uncross your legs" for notification in shown)
-    (missed,) = posture_app.history.recent()
-    assert missed.event.outcome is Outcome.MISSED and missed.event.due_at == due
-    assert posture_app.scheduler.schedule.next_due(SIT) == clock.moment + timedelta(minutes=20)
-
-
 class BrokenSource:
     def today(self) -> date:
         return date(2037, 3, 2)

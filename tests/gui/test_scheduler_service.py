@@ -63,10 +63,13 @@ def test_rescheduling_keeps_a_single_wakeup_timer(qtbot: QtBot) -> None:
     assert not scheduler._wakeup_timer.isActive()
 
 
+BREAKS = {kind: timedelta(seconds=30) for kind in ReminderKind}
+
+
 def make_service(intervals_ms: dict[ReminderKind, int]) -> ReminderScheduler:
     clock = SystemClock()
     schedule = ReminderSchedule({k: v * MS for k, v in intervals_ms.items()}, clock.now())
-    return ReminderScheduler(schedule, clock)
+    return ReminderScheduler(schedule, clock, lambda: BREAKS)
 
 
 def test_a_due_reminder_is_emitted_and_its_next_one_scheduled(qtbot: QtBot) -> None:

@@ -25,7 +25,8 @@ class Outcome(StrEnum):
     SKIPPED = "skipped"
     IGNORED = "ignored"  # the break window closed itself unanswered
     NOTIFIED = "notified"  # shown as a notification only, which cannot be answered
-    MISSED = "missed"  # came due while the computer slept or the user was away
+    MISSED = "missed"  # came due while the computer slept (logs from before natural breaks)
+    NATURAL_BREAK = "natural_break"  # away from the computer at least the break's length
 
 
 # How the log and exports name an entry the user logged by hand.

@@ -53,6 +53,35 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_by_outcome ON events (outcome, local_day);
     CREATE INDEX events_by_time ON events (shown_utc);
     """,
+    # Version 3: the 'natural_break' outcome (away from the computer at least a break's
+    # length). SQLite cannot change a CHECK constraint, so the table is rebuilt.
+    """
+    CREATE TABLE events_v3 (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        exercise_id TEXT,
+        due_utc TEXT NOT NULL,
+        shown_utc TEXT NOT NULL,
+        utc_offset_minutes INTEGER NOT NULL,
+        local_day TEXT NOT NULL,
+        shown_as TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN (
+            'done', 'snoozed', 'skipped', 'ignored', 'notified', 'missed', 'natural_break'
+        )),
+        outcome_utc TEXT NOT NULL,
+        corrected_from TEXT,
+        corrected_utc TEXT
+    );
+    INSERT INTO events_v3 SELECT id, kind, exercise_id, due_utc, shown_utc,
+        utc_offset_minutes, local_day, shown_as, outcome, outcome_utc,
+        corrected_from, corrected_utc FROM events;
+    DROP TABLE events;
+    ALTER TABLE events_v3 RENAME TO events;
+    CREATE INDEX events_by_day ON events (local_day, kind);
+    CREATE INDEX events_by_kind ON events (kind, local_day);
+    CREATE INDEX events_by_outcome ON events (outcome, local_day);
+    CREATE INDEX events_by_time ON events (shown_utc);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

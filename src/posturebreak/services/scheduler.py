@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -33,7 +33,8 @@ from posturebreak.core.working_time import WorkingTime
 log = logging.getLogger(__name__)
 
 _RESUME_JOB_ID = "resume"
-# A reminder that runs this late came due while the computer slept: the user was away.
+# A reminder that runs this late came due while the computer slept (or the app was
+# stopped): the user was away from when it was due until now.
 AWAY_AFTER = timedelta(minutes=5)
 _MAX_TIMER_MS = 2_147_483_647
 
@@ -70,8 +71,8 @@ class ReminderScheduler(QObject):
     """Owns the schedule's jobs: fires reminders when due and applies pause/resume/skip."""
 
     reminder_due = Signal(object, object)  # ReminderKind, when it was due (datetime)
-    # Came due while the computer slept; not given, its countdown restarts now.
-    reminder_missed = Signal(object, object)  # ReminderKind, when it was due (datetime)
+    # The user was away at least this kind's break: ReminderKind, away since, back at.
+    natural_break = Signal(object, object, object)
     changed = Signal()
     # Jobs only emit this; the queued connection runs the work after APScheduler has
     # finished its bookkeeping, which would otherwise delete the jobs we re-add.
@@ -81,12 +82,16 @@ class ReminderScheduler(QObject):
         self,
         schedule: ReminderSchedule,
         clock: Clock,
+        break_lengths: Callable[[], Mapping[ReminderKind, timedelta]],
         scheduler: QtThreadScheduler | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``break_lengths``: each kind's break as now configured (an absence that long
+        is a natural break)."""
         super().__init__(parent)
         self.schedule = schedule
         self._clock = clock
+        self._break_lengths = break_lengths
         self._scheduler = scheduler or QtThreadScheduler()
         self._job_ran.connect(self._on_job_ran, Qt.ConnectionType.QueuedConnection)
 
@@ -127,6 +132,25 @@ class ReminderScheduler(QObject):
         self._update()
         return kind
 
+    def went_away(self, since: datetime) -> None:
+        """The user has been away since ``since``: the countdowns stand still."""
+        if self.schedule.away_since is None:
+            self.schedule.went_away(since)
+            log.info("Away since %s; reminders wait", since.isoformat())
+            self._update()
+
+    def came_back(self) -> None:
+        """The user is back: natural breaks for every kind whose break the absence covered."""
+        since = self.schedule.away_since
+        if since is None:
+            return
+        now = self._clock.now()
+        natural = self.schedule.came_back(now, self._break_lengths())
+        log.info("Back after %s; natural break for %s", now - since, ", ".join(natural) or "none")
+        self._update()
+        for kind in natural:
+            self.natural_break.emit(kind, since, now)
+
     def snooze(self, kind: ReminderKind, length: timedelta) -> None:
         self.schedule.snooze(kind, self._clock.now(), length)
         log.info("Snoozed the %s reminder for %s", kind, length)
@@ -146,16 +170,23 @@ class ReminderScheduler(QObject):
             return
         kind = ReminderKind(job_id)
         now = self._clock.now()
-        due_at = self.schedule.next_due(kind) or now
+        due_at = self.schedule.next_due(kind)
+        if due_at is None or due_at > now:
+            # Queued before an absence or a reschedule moved this kind on: not due now.
+            self._update()
+            return
+        if now - due_at > AWAY_AFTER:
+            log.info("%s reminder ran %s late: the computer slept", kind, now - due_at)
+            upcoming = self.schedule.upcoming()  # the absence began with the first reminder missed
+            self.went_away(min(due_at, upcoming[1]) if upcoming else due_at)
+            self.came_back()
+            return
         remind = self.schedule.come_due(kind, now)
         self._update()
-        if not remind:
-            log.info("%s reminder held back: outside working hours", kind)
-        elif now - due_at > AWAY_AFTER:
-            log.info("%s reminder came due at %s while away", kind, due_at.isoformat())
-            self.reminder_missed.emit(kind, due_at)
-        else:
+        if remind:
             self.reminder_due.emit(kind, due_at)
+        else:
+            log.info("%s reminder held back: outside working hours", kind)
 
     def _update(self) -> None:
         self._sync_jobs()
