@@ -99,7 +99,11 @@ class PostureBreakApp(QObject):
             WorkingTime.quiet_hours_of(self.settings.schedule),
         )
         self.scheduler = ReminderScheduler(
-            schedule, clock, lambda: self._break_lengths(self.settings), parent=self
+            schedule,
+            clock,
+            lambda: self._break_lengths(self.settings),
+            together_within=self._scaled(minutes=1),
+            parent=self,
         )
 
         icon_path = resource_path("icons/posture-break.svg")

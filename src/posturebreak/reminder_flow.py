@@ -1,22 +1,23 @@
 """The way of every reminder: due → decide → notification and/or break window → log.
 
-Breaks the user took away from the computer are logged here too, as natural breaks.
-
-The scheduler says when a kind is due; :func:`~posturebreak.core.delivery.plan_delivery`
-decides what to show; this class shows it, withdraws the notification once its
-break window is answered, records every outcome, and snoozes on request.
+The scheduler says which kinds are due (several at once when they fall within
+a minute of each other); :func:`~posturebreak.core.delivery.plan_delivery`
+decides what each shows. This class gives them one notification, presents
+their break windows one at a time, withdraws the notification once its
+windows are answered, records every outcome (and natural breaks, taken away
+from the computer), and snoozes on request.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
 from posturebreak.core.clock import Clock, TimeScale
-from posturebreak.core.delivery import notification_text, plan_delivery
+from posturebreak.core.delivery import Delivery, notification_text, plan_delivery
 from posturebreak.core.events import BreakRequest, EventSink, Outcome, ReminderEvent
 from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
@@ -57,35 +58,47 @@ class ReminderFlow(QObject):
         self._scheduler = scheduler
         # The notification that goes with each kind's break window, until it is answered.
         self._withdraw: dict[ReminderKind, Withdraw] = {}
-        scheduler.reminder_due.connect(self.remind)
+        scheduler.reminders_due.connect(self.remind)
         scheduler.natural_break.connect(self.record_natural_break)
         windows.answered.connect(self._answered)
 
-    def remind(self, kind: ReminderKind, due_at: datetime) -> None:
-        """Gives a reminder as the user's style for its kind says, with the next exercise."""
-        settings = self._settings().reminders[kind]
-        delivery = plan_delivery(settings.style, self._windows.holds(kind))
-        if delivery is None:
-            log.info("The %s break window is already open; not reminding again", kind)
+    def remind(self, due: Sequence[tuple[ReminderKind, datetime]]) -> None:
+        """Gives reminders due together (one notification, windows one at a time), each
+        as the user's style for its kind says, with the next exercise."""
+        requests: list[tuple[BreakRequest, Delivery]] = []
+        for kind, due_at in due:
+            settings = self._settings().reminders[kind]
+            delivery = plan_delivery(settings.style, self._windows.holds(kind))
+            if delivery is None:
+                log.info("The %s break window is already open; not reminding again", kind)
+                continue
+            request = BreakRequest(
+                kind=kind,
+                exercise=self._rotation.next(kind, settings.break_seconds),
+                due_at=due_at,
+                shown_at=self._clock.now(),
+                shown_as=settings.style,
+                break_length=self._time_scale.apply(timedelta(seconds=settings.break_seconds)),
+                snooze_length=self._time_scale.apply(timedelta(minutes=settings.snooze_minutes)),
+            )
+            requests.append((request, delivery))
+        self._notify([request for request, delivery in requests if delivery.notification])
+        for request, delivery in requests:
+            if delivery.window:
+                self._windows.present(request)
+            else:
+                self.record(request.answered(Outcome.NOTIFIED, request.shown_at))
+
+    def _notify(self, requests: Sequence[BreakRequest]) -> None:
+        """One notification for ``requests``; kept to withdraw once their windows are answered."""
+        if not requests:
             return
-        exercise = self._rotation.next(kind, settings.break_seconds)
-        request = BreakRequest(
-            kind=kind,
-            exercise=exercise,
-            due_at=due_at,
-            shown_at=self._clock.now(),
-            shown_as=settings.style,
-            break_length=self._time_scale.apply(timedelta(seconds=settings.break_seconds)),
-            snooze_length=self._time_scale.apply(timedelta(minutes=settings.snooze_minutes)),
-        )
-        if delivery.notification:
-            shown = self._notifier.show(Notification(*notification_text(REMINDERS[kind], exercise)))
-            if delivery.window and shown is not None and shown.withdraw is not None:
-                self._withdraw[kind] = shown.withdraw
-        if delivery.window:
-            self._windows.present(request)
-        else:
-            self.record(request.answered(Outcome.NOTIFIED, request.shown_at))
+        text = notification_text([(REMINDERS[r.kind], r.exercise) for r in requests])
+        shown = self._notifier.show(Notification(*text))
+        if shown is not None and shown.withdraw is not None:
+            for request in requests:
+                if request.shown_as.shows_popup:
+                    self._withdraw[request.kind] = shown.withdraw
 
     def take_break_now(self, kind: ReminderKind = ReminderKind.STRETCH) -> None:
         """Gives a reminder of ``kind`` at once and restarts its countdown."""
@@ -102,8 +115,8 @@ class ReminderFlow(QObject):
 
     def _answered(self, request: BreakRequest, outcome: Outcome, at: datetime) -> None:
         withdraw = self._withdraw.pop(request.kind, None)
-        if withdraw is not None:
-            withdraw()  # the window is answered; its notification has nothing left to say
+        if withdraw is not None and withdraw not in self._withdraw.values():
+            withdraw()  # every window it spoke of is answered: it has nothing left to say
         self.record(request.answered(outcome, at))
         if outcome is Outcome.SNOOZED:
             self._scheduler.snooze(request.kind, request.snooze_length)

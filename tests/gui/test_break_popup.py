@@ -157,7 +157,7 @@ def test_quitting_with_a_break_window_open_logs_nothing(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
     posture_app, clock = app
-    posture_app.flow.remind(STRETCH, clock.moment)
+    posture_app.flow.remind([(STRETCH, clock.moment)])
     assert posture_app.break_windows.current is not None
     QApplication.closeAllWindows()  # what quitting does first (Quit, SIGTERM)
     qtbot.waitUntil(lambda: posture_app.break_windows.current is None)
@@ -169,7 +169,7 @@ def test_the_app_shows_both_styles_logs_the_answer_and_snoozes(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
     posture_app, clock = app
-    posture_app.flow.remind(STRETCH, clock.moment)  # stretch: notification and break window
+    posture_app.flow.remind([(STRETCH, clock.moment)])  # stretch: notification and break window
     notifier = posture_app.notifier
     assert isinstance(notifier, RecordingNotifier)
     popup = posture_app.break_windows.current
@@ -183,7 +183,7 @@ def test_the_app_shows_both_styles_logs_the_answer_and_snoozes(
     assert notifier.withdrawn == [notifier.shown[-1]]  # answered: its notification goes
     assert posture_app.scheduler.job_run_times()["stretch"] == clock.moment + timedelta(minutes=5)
 
-    posture_app.flow.remind(LEGS, clock.moment)  # notification only: nothing to answer
+    posture_app.flow.remind([(LEGS, clock.moment)])  # notification only: nothing to answer
     assert posture_app.break_windows.current is None
     assert logged_outcomes(posture_app) == [Outcome.NOTIFIED, Outcome.SNOOZED]
     assert posture_app.history.recent()[0].event.exercise_id is not None

@@ -69,16 +69,17 @@ BREAKS = {kind: timedelta(seconds=30) for kind in ReminderKind}
 def make_service(intervals_ms: dict[ReminderKind, int]) -> ReminderScheduler:
     clock = SystemClock()
     schedule = ReminderSchedule({k: v * MS for k, v in intervals_ms.items()}, clock.now())
-    return ReminderScheduler(schedule, clock, lambda: BREAKS)
+    # Reminders due within a second of each other come together (a minute, in real use).
+    return ReminderScheduler(schedule, clock, lambda: BREAKS, together_within=1000 * MS)
 
 
 def test_a_due_reminder_is_emitted_and_its_next_one_scheduled(qtbot: QtBot) -> None:
     service = make_service({ReminderKind.UNCROSS_LEGS: 50, ReminderKind.STRETCH: 60_000})
     due_at = service.schedule.next_due(ReminderKind.UNCROSS_LEGS)
     service.start()
-    with qtbot.waitSignal(service.reminder_due, timeout=5000) as fired:
+    with qtbot.waitSignal(service.reminders_due, timeout=5000) as fired:
         pass
-    assert fired.args == [ReminderKind.UNCROSS_LEGS, due_at]
+    assert fired.args == [[(ReminderKind.UNCROSS_LEGS, due_at)]]
     jobs = service.job_run_times()
     assert set(jobs) == {"uncross_legs", "stretch"}
     assert jobs["uncross_legs"] > datetime.now(UTC)
@@ -98,9 +99,9 @@ def test_pause_removes_reminder_jobs_and_its_end_resumes_them(qtbot: QtBot) -> N
 def test_remind_now_emits_and_restarts_that_countdown(qtbot: QtBot) -> None:
     service = make_service({ReminderKind.STRETCH: 60_000})
     service.start()
-    with qtbot.waitSignal(service.reminder_due) as fired:
+    with qtbot.waitSignal(service.reminders_due) as fired:
         service.remind_now(ReminderKind.STRETCH)
-    assert fired.args[0] == ReminderKind.STRETCH
+    assert [kind for kind, _ in fired.args[0]] == [ReminderKind.STRETCH]
     due = service.schedule.next_due(ReminderKind.STRETCH)
     assert due is not None and due > datetime.now(UTC) + timedelta(seconds=59)
     service.shutdown()
@@ -115,7 +116,7 @@ def test_outside_working_hours_a_due_job_is_held_back_until_the_next_shift(qtbot
     service.schedule.working_time = WorkingTime(shift_start, shift_end, frozenset(range(7)), UTC)
     service.start()
     fired: list[object] = []
-    service.reminder_due.connect(lambda kind, _due: fired.append(kind))
+    service.reminders_due.connect(fired.append)
     later = now + timedelta(minutes=30)
     # Between APScheduler dropping the run job and the re-add, the id is briefly absent.
     qtbot.waitUntil(lambda: service.job_run_times().get("uncross_legs", now) > later)
@@ -142,4 +143,20 @@ def test_snooze_brings_a_reminder_back_after_the_snooze_length(qtbot: QtBot) -> 
     service.snooze(ReminderKind.STRETCH, timedelta(minutes=5))
     run_at = service.job_run_times()["stretch"]
     assert before + timedelta(minutes=5) <= run_at <= datetime.now(UTC) + timedelta(minutes=5)
+    service.shutdown()
+
+
+def test_reminders_due_within_a_minute_of_each_other_come_together(qtbot: QtBot) -> None:
+    service = make_service({ReminderKind.UNCROSS_LEGS: 50, ReminderKind.FOOT_STOOL: 550})
+    stool_due = service.schedule.next_due(ReminderKind.FOOT_STOOL)
+    service.start()
+    with qtbot.waitSignal(service.reminders_due, timeout=5000) as fired:
+        pass
+    (together,) = fired.args
+    assert [kind for kind, _ in together] == [ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL]
+    assert together[1][1] == stool_due  # each keeps its own due time for the log
+    stool_next = service.schedule.next_due(ReminderKind.FOOT_STOOL)
+    assert (
+        stool_next is not None and stool_next > stool_due
+    )  # given now, not again half a second later
     service.shutdown()

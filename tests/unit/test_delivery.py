@@ -33,5 +33,14 @@ def test_title_and_body_speak_of_the_suggested_exercise() -> None:
     catalogue, _ = load_catalogue(Path("/nonexistent"))
     legs = REMINDERS[ReminderKind.UNCROSS_LEGS]
     for exercise in catalogue.for_kind(ReminderKind.UNCROSS_LEGS):
-        assert notification_text(legs, exercise) == (exercise.title, exercise.instruction)
-    assert notification_text(legs, None) == (legs.title, legs.instruction)
+        assert notification_text([(legs, exercise)]) == (exercise.title, exercise.instruction)
+    assert notification_text([(legs, None)]) == (legs.title, legs.instruction)
+
+
+def test_reminders_given_together_share_one_notification_naming_each() -> None:
+    catalogue, _ = load_catalogue(Path("/nonexistent"))
+    legs, stool = REMINDERS[ReminderKind.UNCROSS_LEGS], REMINDERS[ReminderKind.FOOT_STOOL]
+    feet = catalogue.exercises["feet-flat"]
+    title, body = notification_text([(legs, feet), (stool, None)])
+    assert title == "Sit evenly · Foot stool"
+    assert body == f"{feet.title}: {feet.instruction}\n{stool.instruction}"

@@ -14,6 +14,7 @@ from posturebreak.core.working_time import WorkingTime
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 STRETCH, LEGS, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
 MIN = timedelta(minutes=1)
+SEC = timedelta(seconds=1)
 
 
 def make_schedule() -> ReminderSchedule:
@@ -248,3 +249,12 @@ def test_a_pause_that_ends_while_away_keeps_the_countdowns_frozen_until_the_retu
     back = T0 + 31 * MIN + 5 * MIN
     assert schedule.came_back(back, BREAKS) == [STRETCH, LEGS]  # 6 min away
     assert schedule.next_due(STOOL) == back + 55 * MIN  # frozen at the pause's start
+
+
+def test_kinds_due_within_the_window_come_with_the_due_one_soonest_first() -> None:
+    schedule = ReminderSchedule({STRETCH: 45 * MIN, LEGS: 20 * MIN, STOOL: 20 * MIN + 30 * SEC}, T0)
+    now = T0 + 20 * MIN
+    assert schedule.due_with(LEGS, now, MIN) == [STOOL]
+    assert schedule.due_with(LEGS, now, 10 * SEC) == []
+    schedule.pause(now, now + MIN)
+    assert schedule.due_with(LEGS, now, MIN) == []

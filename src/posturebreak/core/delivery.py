@@ -2,11 +2,13 @@
 
 A reminder whose break window is already on screen or waiting its turn is not
 given a second time: a second notification would suggest another exercise
-that never gets a window or a log row.
+that never gets a window or a log row. Reminders due together share one
+notification.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from posturebreak.core.catalogue import Exercise
@@ -29,9 +31,22 @@ def plan_delivery(style: NotificationStyle, window_already_open: bool) -> Delive
     return Delivery(notification=style.shows_notification, window=style.shows_popup)
 
 
-def notification_text(reminder: Reminder, exercise: Exercise | None) -> tuple[str, str]:
-    """The notification's title and body, which always speak of the same thing:
-    the suggested exercise when there is one, else the reminder's own instruction."""
-    if exercise is None:
-        return reminder.title, reminder.instruction
-    return exercise.title, exercise.instruction
+def notification_text(suggestions: Sequence[tuple[Reminder, Exercise | None]]) -> tuple[str, str]:
+    """The notification's title and body for reminders given together.
+
+    One reminder: its suggested exercise as the title and that exercise's
+    instruction as the body (else the reminder's own words), so the two always
+    speak of the same thing. Several: their names as the title, and a line
+    for each in the body.
+    """
+    if len(suggestions) == 1:
+        ((reminder, exercise),) = suggestions
+        if exercise is None:
+            return reminder.title, reminder.instruction
+        return exercise.title, exercise.instruction
+    title = " · ".join(reminder.short_name for reminder, _ in suggestions)
+    lines = [
+        f"{exercise.title}: {exercise.instruction}" if exercise else reminder.instruction
+        for reminder, exercise in suggestions
+    ]
+    return title, "\n".join(lines)

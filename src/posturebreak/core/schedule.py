@@ -96,6 +96,14 @@ class ReminderSchedule:
         self.mark_shown(kind, now)
         return True
 
+    def due_with(self, kind: ReminderKind, now: datetime, window: timedelta) -> list[ReminderKind]:
+        """The other kinds due within ``window`` of now, soonest first: they come together
+        with ``kind`` as one reminder rather than one after the other."""
+        if self._frozen is not None:
+            return []
+        near = [other for other, due in self._due.items() if other != kind and due <= now + window]
+        return sorted(near, key=lambda other: (self._due[other], self.kinds.index(other)))
+
     def snooze(self, kind: ReminderKind, now: datetime, length: timedelta) -> None:
         """Restarts ``kind``'s countdown from ``now`` with ``length`` to go (frozen if paused)."""
         if kind not in self._intervals:

@@ -70,7 +70,8 @@ class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships
 class ReminderScheduler(QObject):
     """Owns the schedule's jobs: fires reminders when due and applies pause/resume/skip."""
 
-    reminder_due = Signal(object, object)  # ReminderKind, when it was due (datetime)
+    # Reminders to give now, together: a list of (ReminderKind, when it was due).
+    reminders_due = Signal(object)
     # The user was away at least this kind's break: ReminderKind, away since, back at.
     natural_break = Signal(object, object, object)
     changed = Signal()
@@ -83,15 +84,18 @@ class ReminderScheduler(QObject):
         schedule: ReminderSchedule,
         clock: Clock,
         break_lengths: Callable[[], Mapping[ReminderKind, timedelta]],
+        *,
+        together_within: timedelta = timedelta(minutes=1),
         scheduler: QtThreadScheduler | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``break_lengths``: each kind's break as now configured (an absence that long
-        is a natural break)."""
+        is a natural break); ``together_within``: reminders due this close come as one."""
         super().__init__(parent)
         self.schedule = schedule
         self._clock = clock
         self._break_lengths = break_lengths
+        self._together_within = together_within
         self._scheduler = scheduler or QtThreadScheduler()
         self._job_ran.connect(self._on_job_ran, Qt.ConnectionType.QueuedConnection)
 
@@ -113,7 +117,7 @@ class ReminderScheduler(QObject):
         now = self._clock.now()
         self.schedule.mark_shown(kind, now)
         self._update()
-        self.reminder_due.emit(kind, now)
+        self.reminders_due.emit([(kind, now)])
 
     def pause(self, until: datetime) -> None:
         self.schedule.pause(self._clock.now(), until)
@@ -181,12 +185,16 @@ class ReminderScheduler(QObject):
             self.went_away(min(due_at, upcoming[1]) if upcoming else due_at)
             self.came_back()
             return
-        remind = self.schedule.come_due(kind, now)
-        self._update()
-        if remind:
-            self.reminder_due.emit(kind, due_at)
-        else:
+        if not self.schedule.come_due(kind, now):
             log.info("%s reminder held back: outside working hours", kind)
+            self._update()
+            return
+        together = [(kind, due_at)]
+        for other in self.schedule.due_with(kind, now, self._together_within):
+            together.append((other, self.schedule.next_due(other) or now))
+            self.schedule.mark_shown(other, now)
+        self._update()
+        self.reminders_due.emit(together)
 
     def _update(self) -> None:
         self._sync_jobs()
