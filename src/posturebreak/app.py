@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.core.catalogue import Category
-from posturebreak.core.clock import Clock, TimeScale
+from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import ReminderKind
@@ -36,6 +36,7 @@ from posturebreak.services.activity_history import ActivityHistory
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
+from posturebreak.services.clock_watch import ClockWatch
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
 from posturebreak.services.notify import (
     Notification,
@@ -76,9 +77,14 @@ class PostureBreakApp(QObject):
         clock: Clock,
         time_scale: TimeScale,
         notifier: NotificationService | None = None,
+        clock_jumps: ClockJumps | None = None,
     ) -> None:
-        """``notifier``: how notifications are shown (default: the desktop's, then fallbacks)."""
+        """``notifier``: how notifications are shown (default: the desktop's, then fallbacks);
+        ``clock_jumps``: tells the wall clock being set from time passing (None: never set)."""
         super().__init__()
+        # Everything that counts down reads this clock, which notices the clock being set.
+        self.clock_watch = ClockWatch(clock, clock_jumps, self)
+        clock = self.clock_watch
         self._clock = clock
         self._time_scale = time_scale
         self.server = InstanceServer(paths.instance_name, self.handle_command, self)
@@ -140,6 +146,8 @@ class PostureBreakApp(QObject):
         )
 
         self.flow.recorded.connect(self._refresh_history)
+        for holder in (self.scheduler, self.pack, self.break_windows):
+            self.clock_watch.jumped.connect(holder.clock_set)
         self.scheduler.changed.connect(self.tray.refresh)
         self.tray.take_break_requested.connect(self.flow.take_break_now)
         self.tray.log_requested.connect(self.show_log_dialog)
@@ -407,7 +415,7 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     qt_app.setDesktopFileName(APP_ID)
     qt_app.setQuitOnLastWindowClosed(False)
 
-    app = PostureBreakApp(paths, clock, time_scale)
+    app = PostureBreakApp(paths, clock, time_scale, clock_jumps=ClockJumps(clock, boot_seconds))
     if not app.server.claim():
         reply = send_command(paths.instance_name, {"command": "show"})
         log.info("%s is already running (%s); asked it to show itself", APP_NAME, reply)

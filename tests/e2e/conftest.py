@@ -60,8 +60,8 @@ def start_app(tmp_path: Path) -> Iterator[AppFactory]:
     """Starts the real app on a desktop with its own profile; stops it after the test."""
     apps: list[AppProcess] = []
 
-    def start(desktop: VirtualDesktop, time_scale: float = 1.0) -> AppProcess:
-        app = AppProcess(desktop, tmp_path / f"profile{len(apps)}", time_scale)
+    def start(desktop: VirtualDesktop, time_scale: float = 1.0, **env: str) -> AppProcess:
+        app = AppProcess(desktop, tmp_path / f"profile{len(apps)}", time_scale, env)
         apps.append(app)
         return app.start()
 

@@ -17,10 +17,11 @@ class AppProcess:
     desktop: VirtualDesktop
     profile_dir: Path
     time_scale: float = 1.0
+    extra_env: dict[str, str] = field(default_factory=dict)  # e.g. libfaketime's
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     def env(self) -> dict[str, str]:
-        return self.desktop.env(POSTURE_BREAK_TIME_SCALE=str(self.time_scale))
+        return self.desktop.env(POSTURE_BREAK_TIME_SCALE=str(self.time_scale), **self.extra_env)
 
     def argv(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "posturebreak", "--profile-dir", str(self.profile_dir), *args]

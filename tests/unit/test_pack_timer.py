@@ -38,3 +38,11 @@ def test_stop_and_bad_lengths() -> None:
     assert timer.phase is PackPhase.IDLE
     with pytest.raises(ValueError, match="positive time on"):
         timer.start(T0, timedelta(0), MIN)
+
+
+def test_setting_the_clock_keeps_the_time_the_pack_has_left() -> None:
+    timer = PackTimer()
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    timer.start(start, timedelta(minutes=20), timedelta(minutes=20))
+    timer.shift(-timedelta(hours=1))  # the clock was set back an hour
+    assert timer.ends_at == start + timedelta(minutes=20) - timedelta(hours=1)

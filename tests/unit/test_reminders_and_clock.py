@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from posturebreak.core.clock import SystemClock, TimeScale
+from posturebreak.core.clock import ClockJumps, SystemClock, TimeScale, boot_seconds
 from posturebreak.core.reminders import REMINDERS
 
 
@@ -34,3 +35,44 @@ def test_a_bad_time_scale_is_refused_with_a_clear_message(text: str) -> None:
 
 def test_the_system_clock_is_timezone_aware() -> None:
     assert SystemClock().now().tzinfo is not None
+
+
+@dataclass
+class WallAndElapsed:
+    """A wall clock that a test can set, and elapsed seconds only passing time moves."""
+
+    wall: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    seconds: float = 1000.0
+
+    def now(self) -> datetime:
+        return self.wall
+
+    def elapsed(self) -> float:
+        return self.seconds
+
+    def passes(self, length: timedelta) -> None:
+        self.wall += length
+        self.seconds += length.total_seconds()
+
+
+def test_time_passing_and_sleep_are_no_clock_jump() -> None:
+    clock = WallAndElapsed()
+    jumps = ClockJumps(clock, clock.elapsed)
+    clock.passes(timedelta(hours=8))  # a night's sleep moves both clocks alike
+    assert jumps.check() == timedelta(0)
+
+
+def test_setting_the_wall_clock_is_a_jump_reported_once() -> None:
+    clock = WallAndElapsed()
+    jumps = ClockJumps(clock, clock.elapsed)
+    clock.passes(timedelta(minutes=5))
+    clock.wall -= timedelta(hours=1)  # set back by hand
+    assert jumps.check() == -timedelta(hours=1)
+    assert jumps.check() == timedelta(0)
+    clock.wall += timedelta(seconds=1)  # NTP slewing a second: within tolerance
+    assert jumps.check() == timedelta(0)
+
+
+def test_boot_seconds_move_forward() -> None:
+    first = boot_seconds()
+    assert boot_seconds() >= first > 0

@@ -258,3 +258,15 @@ def test_kinds_due_within_the_window_come_with_the_due_one_soonest_first() -> No
     assert schedule.due_with(LEGS, now, 10 * SEC) == []
     schedule.pause(now, now + MIN)
     assert schedule.due_with(LEGS, now, MIN) == []
+
+
+def test_setting_the_clock_moves_every_time_so_countdowns_keep_what_was_left() -> None:
+    schedule = make_schedule()
+    schedule.pause(T0 + MIN, until=T0 + 31 * MIN)
+    schedule.resume(T0 + 2 * MIN)
+    schedule.went_away(T0 + 3 * MIN)
+    schedule.shift(timedelta(hours=8))
+    assert schedule.away_since == T0 + 3 * MIN + timedelta(hours=8)
+    assert schedule.came_back(T0 + 3 * MIN + timedelta(hours=8, seconds=5), BREAKS) == []
+    later = timedelta(hours=8, seconds=5)
+    assert schedule.next_due(LEGS) == T0 + 21 * MIN + later  # 18 min were left at 09:03

@@ -8,6 +8,8 @@ touching the real defaults.
 
 from __future__ import annotations
 
+import time as _time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Protocol
@@ -49,6 +51,38 @@ class TimeScale:
 
     def apply(self, duration: timedelta) -> timedelta:
         return duration / self.factor
+
+
+def boot_seconds() -> float:
+    """Seconds that only time passing moves: not the wall clock being set, but sleep
+    counts (CLOCK_BOOTTIME on Linux; the monotonic clock elsewhere)."""
+    if hasattr(_time, "CLOCK_BOOTTIME"):
+        return _time.clock_gettime(_time.CLOCK_BOOTTIME)
+    return _time.monotonic()
+
+
+class ClockJumps:
+    """Tells the wall clock being set (by hand, by NTP stepping it) from time passing.
+
+    Each :meth:`check` compares how far the wall clock moved since the last
+    one with how much time really passed; the difference is a jump. A sleep
+    moves both alike, so it is no jump.
+    """
+
+    TOLERANCE = timedelta(seconds=2)
+
+    def __init__(self, wall: Clock, elapsed: Callable[[], float]) -> None:
+        self._wall = wall
+        self._elapsed = elapsed
+        self._anchor = (wall.now(), elapsed())
+
+    def check(self) -> timedelta:
+        """How far the wall clock was set since the last check (zero when it was not)."""
+        wall, elapsed = self._wall.now(), self._elapsed()
+        then_wall, then_elapsed = self._anchor
+        self._anchor = (wall, elapsed)
+        jump = (wall - then_wall) - timedelta(seconds=elapsed - then_elapsed)
+        return jump if abs(jump) > self.TOLERANCE else timedelta(0)
 
 
 def local_datetime(day: date, clock_time: time, zone: tzinfo | None = None) -> datetime:

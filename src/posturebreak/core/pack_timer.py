@@ -26,6 +26,11 @@ class PackTimer:
             raise ValueError("the pack needs a positive time on and a rest of zero or more")
         self.phase, self.ends_at, self._rest = PackPhase.ON, now + on, rest
 
+    def shift(self, jump: timedelta) -> None:
+        """The wall clock was set by ``jump``: the phase keeps the time it had left."""
+        if self.ends_at is not None:
+            self.ends_at += jump
+
     def stop(self) -> None:
         self.phase, self.ends_at = PackPhase.IDLE, None
 

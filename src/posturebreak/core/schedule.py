@@ -158,6 +158,16 @@ class ReminderSchedule:
                 moved[kind] = max(times[kind] + (interval - self._intervals[kind]), now)
         return moved
 
+    def shift(self, jump: timedelta) -> None:
+        """The wall clock was set by ``jump``: every time here moves with it, so the
+        countdowns keep the time they had left (they run on time passing, not on
+        what the clock says)."""
+        self._due = {kind: due + jump for kind, due in self._due.items()}
+        if self._paused_until is not None:
+            self._paused_until += jump
+        if self._away_since is not None:
+            self._away_since += jump
+
     def pause(self, now: datetime, until: datetime) -> None:
         """Freezes every countdown until ``until`` (or an earlier :meth:`resume`)."""
         if until <= now:

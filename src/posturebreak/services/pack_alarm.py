@@ -61,6 +61,11 @@ class PackAlarm(QObject):
             )
         self._arm()
 
+    def clock_set(self, jump: timedelta) -> None:
+        """The wall clock was set by ``jump``; the pack keeps the time it had left."""
+        self.timer.shift(jump)
+        self._arm()
+
     def _arm(self) -> None:
         self._alarm.stop()
         if self.timer.ends_at is not None:

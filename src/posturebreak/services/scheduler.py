@@ -43,6 +43,8 @@ class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships
     """A ``QtScheduler`` with one reusable wake-up timer that runs jobs on the Qt thread."""
 
     def __init__(self, **options: Any) -> None:
+        # Called at every wake-up before due jobs are looked for.
+        self.on_wake: Callable[[], object] | None = None
         self._wakeup_timer = QTimer()
         self._wakeup_timer.setSingleShot(True)
         # A coarse timer may fire up to 5 % early, which would wake the scheduler
@@ -65,6 +67,11 @@ class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships
 
     def _stop_timer(self) -> None:
         self._wakeup_timer.stop()
+
+    def _process_jobs(self) -> None:
+        if self.on_wake is not None:
+            self.on_wake()
+        super()._process_jobs()
 
 
 class ReminderScheduler(QObject):
@@ -97,6 +104,8 @@ class ReminderScheduler(QObject):
         self._break_lengths = break_lengths
         self._together_within = together_within
         self._scheduler = scheduler or QtThreadScheduler()
+        # Reading the clock lets a ClockWatch notice a jump before due jobs are looked for.
+        self._scheduler.on_wake = clock.now
         self._job_ran.connect(self._on_job_ran, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
@@ -195,6 +204,11 @@ class ReminderScheduler(QObject):
             self.schedule.mark_shown(other, now)
         self._update()
         self.reminders_due.emit(together)
+
+    def clock_set(self, jump: timedelta) -> None:
+        """The wall clock was set by ``jump``; the countdowns keep what they had left."""
+        self.schedule.shift(jump)
+        self._update()
 
     def _update(self) -> None:
         self._sync_jobs()

@@ -165,6 +165,11 @@ class BreakPopup(QWidget):
         left = max(0, round(total - elapsed))
         self.time_left.setText(f"{left} s left" if left else "Well done! Press Done to log it.")
 
+    def clock_set(self, jump: timedelta) -> None:
+        """The wall clock was set by ``jump``; the countdown keeps what it had left."""
+        self._started += jump
+        self._ignore_at += jump
+
     def withdraw(self) -> None:
         """Closes the window without an answer (the app is quitting)."""
         self._finish(None)
@@ -222,6 +227,11 @@ class BreakWindows(QObject):
         self._waiting.clear()
         if self.current is not None:
             self.current.withdraw()
+
+    def clock_set(self, jump: timedelta) -> None:
+        """The wall clock was set by ``jump``; the window on screen keeps its time."""
+        if self.current is not None:
+            self.current.clock_set(jump)
 
     def holds(self, kind: ReminderKind) -> bool:
         """Whether a break of ``kind`` is on screen or waiting its turn."""
