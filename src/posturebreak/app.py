@@ -11,16 +11,18 @@ import logging
 import signal
 import socket
 import sys
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
+from posturebreak.core.do_not_disturb import BusyDetector
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import ReminderKind
@@ -30,11 +32,13 @@ from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status, status_line
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.paths import AppPaths
+from posturebreak.platform.busy import busy_detectors
 from posturebreak.reminder_flow import ReminderFlow
 from posturebreak.resources import resource_path
 from posturebreak.services.activity_history import ActivityHistory
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
+from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.clock_watch import ClockWatch
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
@@ -76,11 +80,14 @@ class PostureBreakApp(QObject):
         paths: AppPaths,
         clock: Clock,
         time_scale: TimeScale,
+        *,
         notifier: NotificationService | None = None,
         clock_jumps: ClockJumps | None = None,
+        busy: Sequence[BusyDetector] | None = None,
     ) -> None:
         """``notifier``: how notifications are shown (default: the desktop's, then fallbacks);
-        ``clock_jumps``: tells the wall clock being set from time passing (None: never set)."""
+        ``clock_jumps``: tells the wall clock being set from time passing (None: never set);
+        ``busy``: how to tell the user is busy (default: what works on this desktop)."""
         super().__init__()
         # Everything that counts down reads this clock, which notices the clock being set.
         self.clock_watch = ClockWatch(clock, clock_jumps, self)
@@ -112,6 +119,10 @@ class PostureBreakApp(QObject):
             parent=self,
         )
 
+        if busy is None:
+            busy = busy_detectors(QGuiApplication.platformName())
+        self.busy = BusyWatch(clock, busy, self._scaled(seconds=30), self)
+
         icon_path = resource_path("icons/posture-break.svg")
         icon = QIcon(str(icon_path))
         self.tray = TrayIcon(
@@ -142,30 +153,36 @@ class PostureBreakApp(QObject):
             windows=self.break_windows,
             events=self.events,
             scheduler=self.scheduler,
+            busy=self.busy,
             parent=self,
         )
 
         self.flow.recorded.connect(self._refresh_history)
         for holder in (self.scheduler, self.pack, self.break_windows):
             self.clock_watch.jumped.connect(holder.clock_set)
-        self.scheduler.changed.connect(self.tray.refresh)
-        self.tray.take_break_requested.connect(self.flow.take_break_now)
-        self.tray.log_requested.connect(self.show_log_dialog)
-        self.tray.history_requested.connect(self.show_history)
-        self.tray.pause_requested.connect(self.pause)
-        self.tray.resume_requested.connect(self.scheduler.resume)
-        self.tray.skip_requested.connect(self.scheduler.skip_next)
-        self.tray.settings_requested.connect(self.show_settings)
-        self.tray.pack_start_requested.connect(self.start_pack)
-        self.tray.pack_stop_requested.connect(self.pack.stop)
-        self.pack.changed.connect(self.tray.refresh)
         self.pack.alert.connect(self._notify)
-        self.tray.about_requested.connect(self.windows.show_about)
-        self.tray.quit_requested.connect(QApplication.quit)
+        self._connect_tray()
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.timeout.connect(self.tray.refresh)
         self._refresh_timer.timeout.connect(self.activity.retry)  # if the disk was failing
+
+    def _connect_tray(self) -> None:
+        """The tray shows every change of state and turns its menu into actions."""
+        for changed in (self.scheduler.changed, self.pack.changed, self.busy.changed):
+            changed.connect(self.tray.refresh)
+        tray = self.tray
+        tray.take_break_requested.connect(self.flow.take_break_now)
+        tray.log_requested.connect(self.show_log_dialog)
+        tray.history_requested.connect(self.show_history)
+        tray.pause_requested.connect(self.pause)
+        tray.resume_requested.connect(self.scheduler.resume)
+        tray.skip_requested.connect(self.scheduler.skip_next)
+        tray.settings_requested.connect(self.show_settings)
+        tray.pack_start_requested.connect(self.start_pack)
+        tray.pack_stop_requested.connect(self.pack.stop)
+        tray.about_requested.connect(self.windows.show_about)
+        tray.quit_requested.connect(QApplication.quit)
 
     def start(self) -> None:
         """Shows the tray icon and starts the reminders."""
@@ -317,7 +334,9 @@ class PostureBreakApp(QObject):
         self.tray.tray.hide()
 
     def status(self) -> str:
-        return status_line(self.scheduler.schedule, self._clock.now())
+        return status_line(
+            self.scheduler.schedule, self._clock.now(), holding_for=self.busy.holding_for()
+        )
 
     def tray_state(self) -> TrayState:
         return TrayState(

@@ -21,8 +21,9 @@ from posturebreak.core.delivery import Delivery, notification_text, plan_deliver
 from posturebreak.core.events import BreakRequest, EventSink, Outcome, ReminderEvent
 from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
-from posturebreak.core.settings import Settings
-from posturebreak.services.notify import Notification, NotificationService, Withdraw
+from posturebreak.core.settings import Settings, WhileBusy
+from posturebreak.services.busy_watch import BusyWatch
+from posturebreak.services.notify import Notification, NotificationService, Urgency, Withdraw
 from posturebreak.services.scheduler import ReminderScheduler
 from posturebreak.ui.break_popup import BreakWindows
 
@@ -45,6 +46,7 @@ class ReminderFlow(QObject):
         windows: BreakWindows,
         events: EventSink,
         scheduler: ReminderScheduler,
+        busy: BusyWatch,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,19 +58,57 @@ class ReminderFlow(QObject):
         self._windows = windows
         self._events = events
         self._scheduler = scheduler
+        self._busy = busy
+        # Break windows held while the user is busy, whose notification came quietly.
+        self._held_windows: dict[ReminderKind, BreakRequest] = {}
         # The notification that goes with each kind's break window, until it is answered.
         self._withdraw: dict[ReminderKind, Withdraw] = {}
         scheduler.reminders_due.connect(self.remind)
         scheduler.natural_break.connect(self.record_natural_break)
         windows.answered.connect(self._answered)
+        busy.released.connect(self._released)
 
     def remind(self, due: Sequence[tuple[ReminderKind, datetime]]) -> None:
         """Gives reminders due together (one notification, windows one at a time), each
-        as the user's style for its kind says, with the next exercise."""
-        requests: list[tuple[BreakRequest, Delivery]] = []
+        as the user's style for its kind says, with the next exercise; holds them while
+        the user is busy."""
+        reason = self._busy.reason()
+        if reason is None:
+            self._give(self._requests(due))
+            return
+        if self._settings().schedule.notifications_while_busy is WhileBusy.WAIT:
+            for kind, due_at in due:
+                self._busy.hold(kind, due_at, reason)
+            return
+        requests = self._requests(due)
+        self._notify([r for r, delivery in requests if delivery.notification], Urgency.LOW)
+        for request, delivery in requests:
+            if delivery.window:  # the window waits; its notification came quietly
+                self._held_windows[request.kind] = request
+                self._busy.hold(request.kind, request.due_at, reason)
+            else:
+                self.record(request.answered(Outcome.NOTIFIED, request.shown_at))
+
+    def _released(self, released: Sequence[tuple[ReminderKind, datetime]]) -> None:
+        """The user is free again: each held reminder comes once."""
+        waiting = [
+            self._held_windows.pop(kind) for kind, _ in released if kind in self._held_windows
+        ]
+        for request in waiting:
+            self._windows.present(request)
+        given = {request.kind for request in waiting}
+        self._give(self._requests([(kind, at) for kind, at in released if kind not in given]))
+
+    def _requests(
+        self, due: Sequence[tuple[ReminderKind, datetime]]
+    ) -> list[tuple[BreakRequest, Delivery]]:
+        """What to show for each due kind, with its next exercise; none for a kind whose
+        window is already open or waiting."""
+        requests = []
         for kind, due_at in due:
             settings = self._settings().reminders[kind]
-            delivery = plan_delivery(settings.style, self._windows.holds(kind))
+            already_open = self._windows.holds(kind) or kind in self._held_windows
+            delivery = plan_delivery(settings.style, already_open)
             if delivery is None:
                 log.info("The %s break window is already open; not reminding again", kind)
                 continue
@@ -82,6 +122,9 @@ class ReminderFlow(QObject):
                 snooze_length=self._time_scale.apply(timedelta(minutes=settings.snooze_minutes)),
             )
             requests.append((request, delivery))
+        return requests
+
+    def _give(self, requests: Sequence[tuple[BreakRequest, Delivery]]) -> None:
         self._notify([request for request, delivery in requests if delivery.notification])
         for request, delivery in requests:
             if delivery.window:
@@ -89,12 +132,12 @@ class ReminderFlow(QObject):
             else:
                 self.record(request.answered(Outcome.NOTIFIED, request.shown_at))
 
-    def _notify(self, requests: Sequence[BreakRequest]) -> None:
+    def _notify(self, requests: Sequence[BreakRequest], urgency: Urgency = Urgency.NORMAL) -> None:
         """One notification for ``requests``; kept to withdraw once their windows are answered."""
         if not requests:
             return
         text = notification_text([(REMINDERS[r.kind], r.exercise) for r in requests])
-        shown = self._notifier.show(Notification(*text))
+        shown = self._notifier.show(Notification(*text, urgency))
         if shown is not None and shown.withdraw is not None:
             for request in requests:
                 if request.shown_as.shows_popup:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from posturebreak.services.freedesktop_notify import FreedesktopNotifier
-from posturebreak.services.notify import Notification, NotificationError
+from posturebreak.services.notify import Notification, NotificationError, Urgency
 from tests.e2e.conftest import DesktopFactory
 from tests.support.desktop import NOTIFICATIONS, VirtualDesktop, wait_until
 
@@ -47,7 +47,7 @@ def test_a_withdrawn_notification_leaves_the_screen_and_an_urgent_one_is_critica
     assert newest(desktop)["timeout"] > 0  # an ordinary one expires
 
     with desktop.watch_notify_calls() as calls:
-        notifier.show(Notification("Take the pack off now", "Time is up.", urgent=True))
+        notifier.show(Notification("Take the pack off now", "Time is up.", Urgency.CRITICAL))
         call = wait_until(lambda: calls.text() if "Take the pack off now" in calls.text() else "")
     wait_until(lambda: on_screen(desktop) == 1, 10, "the urgent notification on screen")
     urgent = newest(desktop)

@@ -41,7 +41,10 @@ class RecordingNotifier:
 def app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, FakeClock]]:
     clock = FakeClock()
     notifier = RecordingNotifier()
-    posture_app = PostureBreakApp(AppPaths.under(tmp_path), clock, TimeScale(), notifier)
+    # Nobody is in a call or presenting in these tests, whatever the machine says.
+    posture_app = PostureBreakApp(
+        AppPaths.under(tmp_path), clock, TimeScale(), notifier=notifier, busy=()
+    )
     posture_app.start()
     yield posture_app, clock
     posture_app.stop()

@@ -36,8 +36,9 @@ def jumpy_app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, F
         AppPaths.under(tmp_path),
         clock,
         TimeScale(),
-        RecordingNotifier(),
+        notifier=RecordingNotifier(),
         clock_jumps=ClockJumps(clock, elapsed),
+        busy=(),
     )
     posture_app.start()
     yield posture_app, clock, elapsed

@@ -134,7 +134,9 @@ def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path
     paths = AppPaths.under(tmp_path)
     paths.config_dir.mkdir(parents=True)
     (paths.config_dir / "settings.toml").write_text("[reminders.stretch]\ninterval_minutes = 0\n")
-    posture_app = PostureBreakApp(paths, FakeClock(), TimeScale(), RecordingNotifier())
+    posture_app = PostureBreakApp(
+        paths, FakeClock(), TimeScale(), notifier=RecordingNotifier(), busy=()
+    )
     posture_app.start()
     try:
         shown = posture_app.notifier.shown  # type: ignore[attr-defined]

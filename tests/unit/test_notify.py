@@ -13,6 +13,7 @@ from posturebreak.services.notify import (
     NotifierChain,
     PlyerNotifier,
     Shown,
+    Urgency,
 )
 
 NOTE = Notification("Stretch break", "Stand up.")
@@ -45,7 +46,7 @@ def test_a_failing_notifier_hands_over_to_the_next_and_warns(
     assert "native failed (no server)" in caplog.text
 
 
-URGENT = Notification("Take the pack off now", "Time is up.", urgent=True)
+URGENT = Notification("Take the pack off now", "Time is up.", Urgency.CRITICAL)
 
 
 def test_an_urgent_notification_also_goes_to_the_tray() -> None:

@@ -51,6 +51,14 @@ class OutsideWorkingHours(StrEnum):
     SILENT = "silent"
 
 
+class WhileBusy(StrEnum):
+    """What a reminder's notification does while the user is busy (in a call, presenting,
+    do not disturb); break windows always wait."""
+
+    WAIT = "wait"  # comes with the break window, once the user is free
+    QUIET = "quiet"  # comes at once, quietly
+
+
 class IconTheme(StrEnum):
     """The tray icon's look: full colour, or a plain light or dark symbol for the panel."""
 
@@ -128,6 +136,7 @@ class ScheduleSettings:
     outside_working_hours: OutsideWorkingHours = OutsideWorkingHours.REMIND
     # Minutes away from keyboard and mouse that count as a natural break; 0 turns it off.
     idle_threshold_minutes: int = field(default=5, metadata=_limits(0, 120))
+    notifications_while_busy: WhileBusy = WhileBusy.WAIT
 
     def __post_init__(self) -> None:
         _check_fields(self)

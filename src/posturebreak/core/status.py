@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
+from posturebreak.core.do_not_disturb import BusyReason
 from posturebreak.core.pack_timer import PackPhase, PackTimer
 from posturebreak.core.reminders import REMINDERS
 from posturebreak.core.schedule import ReminderSchedule
@@ -28,10 +29,17 @@ def describe_moment(moment: datetime, now: datetime, zone: tzinfo | None = None)
     return local.strftime("%a %H:%M")
 
 
-def status_line(schedule: ReminderSchedule, now: datetime, zone: tzinfo | None = None) -> str:
-    """ "Stretch in 23 min", "Paused until 14:30", "Away since 12:03: reminders wait"…"""
+def status_line(
+    schedule: ReminderSchedule,
+    now: datetime,
+    zone: tzinfo | None = None,
+    holding_for: BusyReason | None = None,
+) -> str:
+    """ "Stretch in 23 min", "Paused until 14:30", "Holding reminders: you are in a call"…"""
     if schedule.paused_until is not None:
         return f"Paused until {describe_moment(schedule.paused_until, now, zone)}"
+    if holding_for is not None:
+        return f"Holding reminders: {holding_for.words}"
     if schedule.away_since is not None:
         return f"Away since {describe_moment(schedule.away_since, now, zone)}: reminders wait"
     upcoming = schedule.upcoming()

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from posturebreak import APP_ID, APP_NAME
-from posturebreak.services.notify import Notification, NotificationError, Withdraw
+from posturebreak.services.notify import Notification, NotificationError, Urgency, Withdraw
 
 log = logging.getLogger(__name__)
 
 _BUS_NAME = "org.freedesktop.Notifications"
 _OBJECT_PATH = "/org/freedesktop/Notifications"
-_NORMAL, _CRITICAL = 1, 2  # the spec's urgency levels
 _CALL_TIMEOUT_S = 5.0  # a hung server must not freeze the tray for dbus-python's 25 s
 
 
@@ -48,7 +47,7 @@ class FreedesktopNotifier:
             if self._escapes_markup:
                 message = html.escape(message, quote=False)
             hints = {
-                "urgency": dbus.Byte(_CRITICAL if notification.urgent else _NORMAL),
+                "urgency": dbus.Byte(notification.urgency),
                 "desktop-entry": APP_ID,
             }
             notification_id = server.Notify(
@@ -59,7 +58,8 @@ class FreedesktopNotifier:
                 message,
                 dbus.Array([], signature="s"),
                 dbus.Dictionary(hints, signature="sv"),
-                dbus.Int32(0 if notification.urgent else self._timeout_ms),  # 0: never expires
+                # 0: never expires
+                dbus.Int32(0 if notification.urgency is Urgency.CRITICAL else self._timeout_ms),
                 timeout=_CALL_TIMEOUT_S,
             )
         except Exception as error:

@@ -15,6 +15,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
 from typing import Protocol
 
@@ -23,11 +24,19 @@ from posturebreak import APP_NAME
 log = logging.getLogger(__name__)
 
 
+class Urgency(IntEnum):
+    """How pressing a notification is; the values are the freedesktop specification's."""
+
+    LOW = 0  # given while the user is busy: quietly
+    NORMAL = 1
+    CRITICAL = 2  # a safety alert: stays until dismissed, shown in the tray too
+
+
 @dataclass(frozen=True)
 class Notification:
     title: str
     message: str
-    urgent: bool = False  # a safety alert: critical urgency, stays until dismissed
+    urgency: Urgency = Urgency.NORMAL
 
 
 # Takes a shown notification off the screen again.
@@ -123,7 +132,7 @@ class NotifierChain:
                 log.warning("%s failed (%s); trying the next way", notifier.name, error)
                 continue
             log.info("Reminder %r shown as %s", notification.title, notifier.name)
-            if notification.urgent and self._echo_urgent is not None:
+            if notification.urgency is Urgency.CRITICAL and self._echo_urgent is not None:
                 self._echo(self._echo_urgent, notifier, notification)
             return Shown(notifier.name, withdraw)
         log.error("Could not show reminder %r in any way", notification.title)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from posturebreak.core.clock import Clock
 from posturebreak.core.pack_timer import PackPhase, PackTimer
 from posturebreak.core.status import describe_moment, pack_status
-from posturebreak.services.notify import Notification
+from posturebreak.services.notify import Notification, Urgency
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class PackAlarm(QObject):
             until = f" Give your skin a rest until {describe_moment(rest, now)}." if rest else ""
             # A skin-safety alert: it stays on screen until the user dismisses it.
             self.alert.emit(
-                Notification("Take the pack off now", f"Time is up.{until}", urgent=True)
+                Notification("Take the pack off now", f"Time is up.{until}", Urgency.CRITICAL)
             )
         else:
             self.alert.emit(

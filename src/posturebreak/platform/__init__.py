@@ -1,0 +1,1 @@
+"""Adapters to the desktop and operating system: presence, busy states, per platform."""
