@@ -27,10 +27,8 @@ from posturebreak.core.events import EventSink, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
-from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
-from posturebreak.core.status import pack_status, status_line
-from posturebreak.core.working_time import WorkingTime
+from posturebreak.core.status import pack_status
 from posturebreak.paths import AppPaths
 from posturebreak.platform.busy import busy_detectors
 from posturebreak.reminder_flow import ReminderFlow
@@ -38,9 +36,7 @@ from posturebreak.resources import resource_path
 from posturebreak.services.activity_history import ActivityHistory
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
-from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.catalogue_files import load_catalogue
-from posturebreak.services.clock_watch import ClockWatch
 from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
 from posturebreak.services.notify import (
     Notification,
@@ -49,8 +45,8 @@ from posturebreak.services.notify import (
     native_notifier,
 )
 from posturebreak.services.pack_alarm import PackAlarm
-from posturebreak.services.scheduler import ReminderScheduler
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
+from posturebreak.timing import ReminderTiming
 from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
 from posturebreak.ui.history_window import HistoryWindow
@@ -89,11 +85,6 @@ class PostureBreakApp(QObject):
         ``clock_jumps``: tells the wall clock being set from time passing (None: never set);
         ``busy``: how to tell the user is busy (default: what works on this desktop)."""
         super().__init__()
-        # Everything that counts down reads this clock, which notices the clock being set.
-        self.clock_watch = ClockWatch(clock, clock_jumps, self)
-        clock = self.clock_watch
-        self._clock = clock
-        self._time_scale = time_scale
         self.server = InstanceServer(paths.instance_name, self.handle_command, self)
         self.settings_store = SettingsStore(paths.config_dir, clock)
         self._loaded_settings = self.settings_store.load()
@@ -103,25 +94,21 @@ class PostureBreakApp(QObject):
         self.rotation = ExerciseRotation(catalogue)
         self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
         self.events: EventSink = self.activity
-        self.history = ActivityHistory(self.activity, clock, lambda: self.settings, catalogue)
-        self.pack = PackAlarm(clock, self)
-
-        schedule = ReminderSchedule(
-            self._intervals(self.settings),
-            clock.now(),
-            WorkingTime.quiet_hours_of(self.settings.schedule),
-        )
-        self.scheduler = ReminderScheduler(
-            schedule,
-            clock,
-            lambda: self._break_lengths(self.settings),
-            together_within=self._scaled(minutes=1),
-            parent=self,
-        )
-
         if busy is None:
             busy = busy_detectors(QGuiApplication.platformName())
-        self.busy = BusyWatch(clock, busy, self._scaled(seconds=30), self)
+        self.timing = ReminderTiming(
+            clock,
+            time_scale,
+            lambda: self.settings,
+            clock_jumps=clock_jumps,
+            busy=busy,
+            parent=self,
+        )
+        self.scheduler, self.busy = self.timing.scheduler, self.timing.busy
+        self._clock = self.timing.clock
+        clock = self._clock
+        self.history = ActivityHistory(self.activity, clock, lambda: self.settings, catalogue)
+        self.pack = PackAlarm(clock, self)
 
         icon_path = resource_path("icons/posture-break.svg")
         icon = QIcon(str(icon_path))
@@ -158,8 +145,8 @@ class PostureBreakApp(QObject):
         )
 
         self.flow.recorded.connect(self._refresh_history)
-        for holder in (self.scheduler, self.pack, self.break_windows):
-            self.clock_watch.jumped.connect(holder.clock_set)
+        for holder in (self.pack, self.break_windows):
+            clock.jumped.connect(holder.clock_set)
         self.pack.alert.connect(self._notify)
         self._connect_tray()
 
@@ -208,25 +195,6 @@ class PostureBreakApp(QObject):
             self.notifier.show(
                 Notification("Your exercise file has a mistake", self._catalogue_message)
             )
-
-    def _scaled(self, **duration: float) -> timedelta:
-        """A configured duration, shortened by the demo time scale."""
-        return self._time_scale.apply(timedelta(**duration))
-
-    def _intervals(self, settings: Settings) -> dict[ReminderKind, timedelta]:
-        """Each enabled kind's interval, time-scaled."""
-        return {
-            kind: self._scaled(minutes=reminder.interval_minutes)
-            for kind, reminder in settings.reminders.items()
-            if reminder.enabled
-        }
-
-    def _break_lengths(self, settings: Settings) -> dict[ReminderKind, timedelta]:
-        """Each kind's break length, time-scaled: an absence that long is a natural break."""
-        return {
-            kind: self._scaled(seconds=reminder.break_seconds)
-            for kind, reminder in settings.reminders.items()
-        }
 
     def show_settings(self) -> SettingsDialog:
         """Opens the settings dialog, or brings the open one forward."""
@@ -297,9 +265,7 @@ class PostureBreakApp(QObject):
     def apply_settings(self, settings: Settings) -> None:
         """Saves new settings and puts them into effect at once, without a restart."""
         previous, self.settings = self.settings, settings
-        self.scheduler.reschedule(
-            self._intervals(settings), WorkingTime.quiet_hours_of(settings.schedule)
-        )
+        self.timing.apply(settings)
         if settings.general.icon_theme != previous.general.icon_theme:
             self.tray.set_icons(*tray_icons(settings.general.icon_theme))
         errors = []
@@ -334,9 +300,7 @@ class PostureBreakApp(QObject):
         self.tray.tray.hide()
 
     def status(self) -> str:
-        return status_line(
-            self.scheduler.schedule, self._clock.now(), holding_for=self.busy.holding_for()
-        )
+        return self.timing.status()
 
     def tray_state(self) -> TrayState:
         return TrayState(
@@ -359,8 +323,8 @@ class PostureBreakApp(QObject):
         """Starts the heat/cold pack timer with the lengths from the settings."""
         pack = self.settings.pack
         self.pack.start(
-            self._scaled(minutes=pack.on_minutes),
-            self._scaled(minutes=pack.rest_minutes),
+            self.timing.scaled(timedelta(minutes=pack.on_minutes)),
+            self.timing.scaled(timedelta(minutes=pack.rest_minutes)),
         )
         how_to = self.rotation.catalogue.in_category(Category.HEAT_COLD)
         advice = f" {how_to[0].instruction} {how_to[0].caution or ''}" if how_to else ""
@@ -376,12 +340,7 @@ class PostureBreakApp(QObject):
 
     def pause_for_minutes(self, minutes: float | None) -> None:
         """Pauses for ``minutes`` (time-scaled), or until tomorrow when None."""
-        now = self._clock.now()
-        if minutes is None:
-            until = start_of_tomorrow(now, self.scheduler.schedule.working_time)
-        else:
-            until = now + self._scaled(minutes=minutes)
-        self.scheduler.pause(until)
+        self.timing.pause(minutes)
 
     def handle_command(self, request: Request) -> Reply:
         """Carries out one command from the control socket."""

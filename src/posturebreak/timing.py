@@ -1,0 +1,107 @@
+"""When reminders come: the one place that turns the settings into times.
+
+It owns the app's clock (which notices the wall clock being set), the
+schedule on APScheduler, and do-not-disturb; it pauses, holds and reports
+status. Durations from the settings pass through the demo time scale here
+and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+
+from PySide6.QtCore import QObject
+
+from posturebreak.core.clock import Clock, ClockJumps, TimeScale
+from posturebreak.core.do_not_disturb import BusyDetector
+from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
+from posturebreak.core.settings import Settings
+from posturebreak.core.status import status_line
+from posturebreak.core.working_time import WorkingTime
+from posturebreak.services.busy_watch import BusyWatch
+from posturebreak.services.clock_watch import ClockWatch
+from posturebreak.services.scheduler import ReminderScheduler
+
+# Reminders due this close to each other come together as one.
+_TOGETHER_WITHIN = timedelta(minutes=1)
+# How often to ask again whether the user is still busy while a reminder is held.
+_BUSY_RECHECK = timedelta(seconds=30)
+
+
+class ReminderTiming(QObject):
+    """The schedule, the clock it runs on, and do-not-disturb, following the settings."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        time_scale: TimeScale,
+        settings: Callable[[], Settings],
+        *,
+        clock_jumps: ClockJumps | None,
+        busy: Sequence[BusyDetector],
+        parent: QObject | None = None,
+    ) -> None:
+        """``clock_jumps``: tells the wall clock being set from time passing (None: it is
+        never set); ``busy``: the ways of telling the user is busy."""
+        super().__init__(parent)
+        self._time_scale = time_scale
+        self._settings = settings
+        # Everything that counts down reads this clock, which notices the clock being set.
+        self.clock = ClockWatch(clock, clock_jumps, self)
+        current = settings()
+        schedule = ReminderSchedule(
+            self._intervals(current),
+            self.clock.now(),
+            WorkingTime.quiet_hours_of(current.schedule),
+        )
+        self.scheduler = ReminderScheduler(
+            schedule,
+            self.clock,
+            lambda: self._break_lengths(self._settings()),
+            together_within=self.scaled(_TOGETHER_WITHIN),
+            parent=self,
+        )
+        self.busy = BusyWatch(self.clock, busy, self.scaled(_BUSY_RECHECK), self)
+        self.clock.jumped.connect(self.scheduler.clock_set)
+
+    def scaled(self, duration: timedelta) -> timedelta:
+        """A configured duration, shortened by the demo time scale."""
+        return self._time_scale.apply(duration)
+
+    def apply(self, settings: Settings) -> None:
+        """New settings take effect at once, keeping time already waited."""
+        self.scheduler.reschedule(
+            self._intervals(settings), WorkingTime.quiet_hours_of(settings.schedule)
+        )
+
+    def pause(self, minutes: float | None) -> None:
+        """Pauses for ``minutes`` (time-scaled), or until tomorrow when None."""
+        now = self.clock.now()
+        if minutes is None:
+            until = start_of_tomorrow(now, self.scheduler.schedule.working_time)
+        else:
+            until = now + self.scaled(timedelta(minutes=minutes))
+        self.scheduler.pause(until)
+
+    def status(self) -> str:
+        """What comes next, or why nothing does: for the tray and ``posture-break status``."""
+        return status_line(
+            self.scheduler.schedule, self.clock.now(), holding_for=self.busy.holding_for()
+        )
+
+    def _intervals(self, settings: Settings) -> dict[ReminderKind, timedelta]:
+        """Each enabled kind's interval."""
+        return {
+            kind: self.scaled(timedelta(minutes=reminder.interval_minutes))
+            for kind, reminder in settings.reminders.items()
+            if reminder.enabled
+        }
+
+    def _break_lengths(self, settings: Settings) -> dict[ReminderKind, timedelta]:
+        """Each kind's break: an absence that long is a natural break."""
+        return {
+            kind: self.scaled(timedelta(seconds=reminder.break_seconds))
+            for kind, reminder in settings.reminders.items()
+        }
