@@ -31,6 +31,7 @@ from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
 from posturebreak.paths import AppPaths
 from posturebreak.platform.busy import busy_detectors
+from posturebreak.platform.presence import IdleDetector, PresenceDetector
 from posturebreak.reminder_flow import ReminderFlow
 from posturebreak.resources import resource_path
 from posturebreak.services.activity_history import ActivityHistory
@@ -80,10 +81,13 @@ class PostureBreakApp(QObject):
         notifier: NotificationService | None = None,
         clock_jumps: ClockJumps | None = None,
         busy: Sequence[BusyDetector] | None = None,
+        idle: IdleDetector | None = None,
+        presence: Sequence[PresenceDetector] = (),
     ) -> None:
         """``notifier``: how notifications are shown (default: the desktop's, then fallbacks);
         ``clock_jumps``: tells the wall clock being set from time passing (None: never set);
-        ``busy``: how to tell the user is busy (default: what works on this desktop)."""
+        ``busy``: how to tell the user is busy (default: what works on this desktop);
+        ``idle``, ``presence``: how to tell the user is away (idle input; sleep, lock)."""
         super().__init__()
         self.server = InstanceServer(paths.instance_name, self.handle_command, self)
         self.settings_store = SettingsStore(paths.config_dir, clock)
@@ -102,6 +106,8 @@ class PostureBreakApp(QObject):
             lambda: self.settings,
             clock_jumps=clock_jumps,
             busy=busy,
+            idle=idle,
+            presence=presence,
             parent=self,
         )
         self.scheduler, self.busy = self.timing.scheduler, self.timing.busy
@@ -174,7 +180,7 @@ class PostureBreakApp(QObject):
     def start(self) -> None:
         """Shows the tray icon and starts the reminders."""
         self.tray.tray.show()
-        self.scheduler.start()
+        self.timing.start()
         self.tray.refresh()
         self._refresh_timer.start(_TOOLTIP_REFRESH_MS)
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -294,7 +300,7 @@ class PostureBreakApp(QObject):
         for window in (self.history_window, self.log_dialog, self.settings_dialog):
             if window is not None:
                 window.close()
-        self.scheduler.shutdown()
+        self.timing.stop()
         self.activity.close()
         self.server.close()
         self.tray.tray.hide()

@@ -1,9 +1,9 @@
 """When reminders come: the one place that turns the settings into times.
 
 It owns the app's clock (which notices the wall clock being set), the
-schedule on APScheduler, and do-not-disturb; it pauses, holds and reports
-status. Durations from the settings pass through the demo time scale here
-and nowhere else.
+schedule on APScheduler, do-not-disturb, and the watch on whether the user
+is at the computer; it pauses, holds and reports status. Durations from the
+settings pass through the demo time scale here and nowhere else.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import status_line
 from posturebreak.core.working_time import WorkingTime
+from posturebreak.platform.presence import IdleDetector, PresenceDetector
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.clock_watch import ClockWatch
+from posturebreak.services.presence_watch import PresenceWatch
 from posturebreak.services.scheduler import ReminderScheduler
 
 # Reminders due this close to each other come together as one.
@@ -41,10 +43,13 @@ class ReminderTiming(QObject):
         *,
         clock_jumps: ClockJumps | None,
         busy: Sequence[BusyDetector],
+        idle: IdleDetector | None,
+        presence: Sequence[PresenceDetector],
         parent: QObject | None = None,
     ) -> None:
         """``clock_jumps``: tells the wall clock being set from time passing (None: it is
-        never set); ``busy``: the ways of telling the user is busy."""
+        never set); ``busy``: the ways of telling the user is busy; ``idle`` and
+        ``presence``: the ways of telling the user is away (no input, asleep, locked)."""
         super().__init__(parent)
         self._time_scale = time_scale
         self._settings = settings
@@ -64,7 +69,16 @@ class ReminderTiming(QObject):
             parent=self,
         )
         self.busy = BusyWatch(self.clock, busy, self.scaled(_BUSY_RECHECK), self)
+        self.presence = PresenceWatch(self.clock, self.scheduler, idle, presence, self)
         self.clock.jumped.connect(self.scheduler.clock_set)
+
+    def start(self) -> None:
+        self.scheduler.start()
+        self.presence.start(self._idle_threshold(self._settings()))
+
+    def stop(self) -> None:
+        self.presence.stop()
+        self.scheduler.shutdown()
 
     def scaled(self, duration: timedelta) -> timedelta:
         """A configured duration, shortened by the demo time scale."""
@@ -75,6 +89,7 @@ class ReminderTiming(QObject):
         self.scheduler.reschedule(
             self._intervals(settings), WorkingTime.quiet_hours_of(settings.schedule)
         )
+        self.presence.set_idle_threshold(self._idle_threshold(settings))
 
     def pause(self, minutes: float | None) -> None:
         """Pauses for ``minutes`` (time-scaled), or until tomorrow when None."""
@@ -90,6 +105,11 @@ class ReminderTiming(QObject):
         return status_line(
             self.scheduler.schedule, self.clock.now(), holding_for=self.busy.holding_for()
         )
+
+    def _idle_threshold(self, settings: Settings) -> timedelta | None:
+        """No input this long is an absence ("Natural break after"); None when off."""
+        minutes = settings.schedule.idle_threshold_minutes
+        return self.scaled(timedelta(minutes=minutes)) if minutes else None
 
     def _intervals(self, settings: Settings) -> dict[ReminderKind, timedelta]:
         """Each enabled kind's interval."""
