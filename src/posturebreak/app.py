@@ -11,7 +11,6 @@ import logging
 import signal
 import socket
 import sys
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
-from posturebreak.core.do_not_disturb import BusyDetector
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import ReminderKind
@@ -30,8 +28,7 @@ from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
 from posturebreak.paths import AppPaths
-from posturebreak.platform.busy import busy_detectors
-from posturebreak.platform.presence import IdleDetector, PresenceDetector
+from posturebreak.platform.desktop import DesktopDetectors, detectors_here
 from posturebreak.reminder_flow import ReminderFlow
 from posturebreak.resources import resource_path
 from posturebreak.services.activity_history import ActivityHistory
@@ -80,14 +77,11 @@ class PostureBreakApp(QObject):
         *,
         notifier: NotificationService | None = None,
         clock_jumps: ClockJumps | None = None,
-        busy: Sequence[BusyDetector] | None = None,
-        idle: IdleDetector | None = None,
-        presence: Sequence[PresenceDetector] = (),
+        detectors: DesktopDetectors | None = None,
     ) -> None:
         """``notifier``: how notifications are shown (default: the desktop's, then fallbacks);
         ``clock_jumps``: tells the wall clock being set from time passing (None: never set);
-        ``busy``: how to tell the user is busy (default: what works on this desktop);
-        ``idle``, ``presence``: how to tell the user is away (idle input; sleep, lock)."""
+        ``detectors``: how to tell the user is away or busy (default: what works here)."""
         super().__init__()
         self.server = InstanceServer(paths.instance_name, self.handle_command, self)
         self.settings_store = SettingsStore(paths.config_dir, clock)
@@ -98,16 +92,14 @@ class PostureBreakApp(QObject):
         self.rotation = ExerciseRotation(catalogue)
         self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
         self.events: EventSink = self.activity
-        if busy is None:
-            busy = busy_detectors(QGuiApplication.platformName())
+        if detectors is None:
+            detectors = detectors_here(clock, QGuiApplication.platformName())
         self.timing = ReminderTiming(
             clock,
             time_scale,
             lambda: self.settings,
             clock_jumps=clock_jumps,
-            busy=busy,
-            idle=idle,
-            presence=presence,
+            detectors=detectors,
             parent=self,
         )
         self.scheduler, self.busy = self.timing.scheduler, self.timing.busy

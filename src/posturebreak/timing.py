@@ -8,19 +8,18 @@ settings pass through the demo time scale here and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QObject
 
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale
-from posturebreak.core.do_not_disturb import BusyDetector
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import status_line
 from posturebreak.core.working_time import WorkingTime
-from posturebreak.platform.presence import IdleDetector, PresenceDetector
+from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.clock_watch import ClockWatch
 from posturebreak.services.presence_watch import PresenceWatch
@@ -42,14 +41,11 @@ class ReminderTiming(QObject):
         settings: Callable[[], Settings],
         *,
         clock_jumps: ClockJumps | None,
-        busy: Sequence[BusyDetector],
-        idle: IdleDetector | None,
-        presence: Sequence[PresenceDetector],
+        detectors: DesktopDetectors,
         parent: QObject | None = None,
     ) -> None:
         """``clock_jumps``: tells the wall clock being set from time passing (None: it is
-        never set); ``busy``: the ways of telling the user is busy; ``idle`` and
-        ``presence``: the ways of telling the user is away (no input, asleep, locked)."""
+        never set); ``detectors``: tell the user is away (no input, asleep, locked) or busy."""
         super().__init__(parent)
         self._time_scale = time_scale
         self._settings = settings
@@ -68,8 +64,10 @@ class ReminderTiming(QObject):
             together_within=self.scaled(_TOGETHER_WITHIN),
             parent=self,
         )
-        self.busy = BusyWatch(self.clock, busy, self.scaled(_BUSY_RECHECK), self)
-        self.presence = PresenceWatch(self.clock, self.scheduler, idle, presence, self)
+        self.busy = BusyWatch(self.clock, detectors.busy, self.scaled(_BUSY_RECHECK), self)
+        self.presence = PresenceWatch(
+            self.clock, self.scheduler, detectors.idle, detectors.presence, self
+        )
         self.clock.jumped.connect(self.scheduler.clock_set)
 
     def start(self) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
 from posturebreak.paths import AppPaths
+from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.services.notify import Notification, Shown
 
 
@@ -43,7 +44,11 @@ def app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, FakeClo
     notifier = RecordingNotifier()
     # Nobody is in a call or presenting in these tests, whatever the machine says.
     posture_app = PostureBreakApp(
-        AppPaths.under(tmp_path), clock, TimeScale(), notifier=notifier, busy=()
+        AppPaths.under(tmp_path),
+        clock,
+        TimeScale(),
+        notifier=notifier,
+        detectors=DesktopDetectors(),
     )
     posture_app.start()
     yield posture_app, clock

@@ -14,6 +14,7 @@ from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import ClockJumps, TimeScale
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.paths import AppPaths
+from posturebreak.platform.desktop import DesktopDetectors
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
 SIT = ReminderKind.UNCROSS_LEGS
@@ -38,7 +39,7 @@ def jumpy_app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PostureBreakApp, F
         TimeScale(),
         notifier=RecordingNotifier(),
         clock_jumps=ClockJumps(clock, elapsed),
-        busy=(),
+        detectors=DesktopDetectors(),
     )
     posture_app.start()
     yield posture_app, clock, elapsed

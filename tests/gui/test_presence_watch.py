@@ -15,6 +15,7 @@ from posturebreak.core.clock import TimeScale
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.paths import AppPaths
+from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
@@ -63,9 +64,7 @@ def watched_app(qtbot: QtBot, tmp_path: Path) -> Iterator[Parts]:
         clock,
         TimeScale(),
         notifier=RecordingNotifier(),
-        busy=(),
-        idle=idle,
-        presence=(sleep,),
+        detectors=DesktopDetectors(idle=idle, presence=(sleep,)),
     )
     posture_app.start()
     yield posture_app, clock, idle, sleep
@@ -116,8 +115,7 @@ def test_a_detector_that_cannot_work_here_says_why(qtbot: QtBot, tmp_path: Path)
         FakeClock(),
         TimeScale(),
         notifier=RecordingNotifier(),
-        busy=(),
-        idle=FakeIdle(works=False),
+        detectors=DesktopDetectors(idle=FakeIdle(works=False)),
     )
     posture_app.start()
     try:

@@ -15,6 +15,7 @@ from posturebreak.core.clock import TimeScale
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings, Weekday
 from posturebreak.paths import AppPaths
+from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
@@ -135,7 +136,7 @@ def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path
     paths.config_dir.mkdir(parents=True)
     (paths.config_dir / "settings.toml").write_text("[reminders.stretch]\ninterval_minutes = 0\n")
     posture_app = PostureBreakApp(
-        paths, FakeClock(), TimeScale(), notifier=RecordingNotifier(), busy=()
+        paths, FakeClock(), TimeScale(), notifier=RecordingNotifier(), detectors=DesktopDetectors()
     )
     posture_app.start()
     try:

@@ -233,8 +233,11 @@ class VirtualDesktop:
             monitor.stdout.close()
 
     def notification_server_ready(self) -> bool:
+        return self.has_bus_name(NOTIFICATIONS)
+
+    def has_bus_name(self, name: str) -> bool:
         with self.bus() as bus:
-            return bool(bus.name_has_owner(NOTIFICATIONS))
+            return bool(bus.name_has_owner(name))
 
     def notifications(self) -> list[dict[str, Any]]:
         """Every notification dunst has received, oldest first."""

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from posturebreak.core.do_not_disturb import BusyReason
-from posturebreak.platform.busy import busy_detectors
 from posturebreak.platform.calls import CallDetector
+from posturebreak.platform.desktop import busy_detectors
 from posturebreak.platform.full_screen_x11 import FullScreenDetector
 
 
