@@ -29,6 +29,7 @@ from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status, status_line
 from posturebreak.core.working_time import WorkingTime
+from posturebreak.logsetup import log_uncaught_exceptions
 from posturebreak.paths import AppPaths
 from posturebreak.resources import resource_path
 from posturebreak.services.activity_history import ActivityHistory
@@ -46,6 +47,7 @@ from posturebreak.ui.history_window import HistoryWindow
 from posturebreak.ui.icons import tray_icons
 from posturebreak.ui.log_dialog import LogStretchDialog
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
+from posturebreak.ui.qt_log import log_qt_messages
 from posturebreak.ui.settings_dialog import SettingsDialog
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
 
@@ -408,6 +410,8 @@ def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, s
 
 def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     """Runs the tray app until Quit; returns the process exit code."""
+    log_uncaught_exceptions()
+    log_qt_messages()
     qt_app = QApplication([sys.argv[0]])
     qt_app.setApplicationName(APP_ID)
     qt_app.setApplicationDisplayName(APP_NAME)

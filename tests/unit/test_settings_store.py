@@ -198,7 +198,11 @@ def settings_documents(draw: st.DrawFn) -> bytes:
     return data
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(content=settings_documents())
 def test_no_file_can_break_loading(
     tmp_path_factory: pytest.TempPathFactory, content: bytes
