@@ -13,7 +13,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from posturebreak.services.private_files import make_private_folder, private_opener
+from posturebreak.services.private_files import make_private_folder, open_regular
 
 LOG_FILE_NAME = "posture-break.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -30,7 +30,7 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
             "a",  # what RotatingFileHandler always uses once it rotates by size
             encoding=self.encoding,
             errors=self.errors,
-            opener=private_opener,
+            opener=open_regular,
         )
 
 

@@ -35,15 +35,16 @@ class NotRegularFileError(OSError):
         return f"{self.filename} is {self.what}, not a file"
 
 
-def open_regular(path: Path | str, flags: int, mode: int = PRIVATE_FILE_MODE) -> int:
+def open_regular(path: Path | str, flags: int) -> int:
     """Opens ``path`` like :func:`os.open`, refusing (without blocking) anything but a plain file.
 
-    A file created here gets ``mode`` (0600 by default). Symlinks are followed.
-    Raises :class:`NotRegularFileError` or OSError.
+    A file created here is private (0600). Symlinks are followed. Also an
+    ``opener`` for :func:`open`. Raises :class:`NotRegularFileError` or OSError.
     """
     nonblocking = getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting
+    flags |= nonblocking | getattr(os, "O_CLOEXEC", 0)
     try:
-        descriptor = os.open(path, flags | nonblocking | getattr(os, "O_CLOEXEC", 0), mode)
+        descriptor = os.open(path, flags, PRIVATE_FILE_MODE)
     except IsADirectoryError:
         raise NotRegularFileError(path, "a folder") from None
     try:
@@ -62,11 +63,6 @@ def read_regular(path: Path, limit: int = -1) -> bytes:
     """The plain file ``path`` (at most ``limit`` bytes); raises NotRegularFileError or OSError."""
     with os.fdopen(open_regular(path, os.O_RDONLY), "rb") as file:
         return file.read(limit)
-
-
-def private_opener(path: str, flags: int) -> int:
-    """An ``opener`` for :func:`open` that creates files 0600 and refuses FIFOs and devices."""
-    return open_regular(path, flags)
 
 
 def make_private_folder(folder: Path) -> None:
