@@ -204,7 +204,7 @@ def test_a_fifo_folder_or_device_in_place_of_the_log_is_reported_at_once(
     store.close()
 
 
-@pytest.mark.parametrize("umask", [0o022, 0o000])
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
 def test_the_log_and_its_wal_files_are_private_whatever_the_umask(
     tmp_path: Path, umask: int
 ) -> None:

@@ -197,10 +197,15 @@ def test_export_through_a_symlink_replaces_the_file_it_names_keeping_its_mode(
     assert sorted(path.name for path in target.parent.iterdir()) == ["real.csv"]
 
 
-def test_a_new_export_file_is_private(tmp_path: Path) -> None:
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
+def test_a_new_export_file_is_private(tmp_path: Path, umask: int) -> None:
     seed(tmp_path)
     out = tmp_path / "new.csv"
-    assert run(tmp_path, "export", "--output", str(out)).returncode == 0
+    previous = os.umask(umask)  # the command inherits it
+    try:
+        assert run(tmp_path, "export", "--output", str(out)).returncode == 0
+    finally:
+        os.umask(previous)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 

@@ -247,7 +247,7 @@ def test_peeking_past_a_fifo_folder_or_device_gives_the_defaults_at_once(
     assert not asides(tmp_path)  # peeking changes nothing
 
 
-@pytest.mark.parametrize("umask", [0o022, 0o000])
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
 def test_settings_are_written_private_whatever_the_umask(tmp_path: Path, umask: int) -> None:
     previous = os.umask(umask)
     try:
