@@ -27,6 +27,7 @@ from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
+from posturebreak.logsetup import log_uncaught_exceptions
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors, detectors_here
 from posturebreak.reminder_flow import ReminderFlow
@@ -51,6 +52,7 @@ from posturebreak.ui.history_window import HistoryWindow
 from posturebreak.ui.icons import tray_icons
 from posturebreak.ui.log_dialog import LogStretchDialog
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
+from posturebreak.ui.qt_log import log_qt_messages
 from posturebreak.ui.settings_dialog import SettingsDialog
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
 
@@ -384,6 +386,8 @@ def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, s
 
 def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     """Runs the tray app until Quit; returns the process exit code."""
+    log_uncaught_exceptions()
+    log_qt_messages()
     qt_app = QApplication([sys.argv[0]])
     qt_app.setApplicationName(APP_ID)
     qt_app.setApplicationDisplayName(APP_NAME)

@@ -135,7 +135,7 @@ def _report(paths: AppPaths, args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             count = reports.export_log(paths, args.format, args.since, args.output, sys.stdout)
-            if args.output is not None:
+            if args.output not in (None, reports.STANDARD_OUTPUT):
                 print(f"{count} events written to {args.output}", file=sys.stderr)
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -1,14 +1,37 @@
-"""Logging to a rotating file in the log folder, and to stderr with ``--verbose``."""
+"""Logging to a private rotating file in the log folder, and to stderr with ``--verbose``.
+
+Errors that nothing catches, in plain code or in a Qt slot, and Qt's own
+warnings go to the same file, so a user's log explains a problem on its own.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
+
+from posturebreak.services.private_files import make_private_folder, open_regular
 
 LOG_FILE_NAME = "posture-break.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+log = logging.getLogger(__name__)
+
+
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """Creates the log and every rotated file 0600, and never waits on a FIFO in its place."""
+
+    def _open(self) -> TextIOWrapper:
+        return open(
+            self.baseFilename,
+            "a",  # what RotatingFileHandler always uses once it rotates by size
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=open_regular,
+        )
 
 
 def configure_logging(log_dir: Path, *, verbose: bool) -> Path | None:
@@ -18,8 +41,8 @@ def configure_logging(log_dir: Path, *, verbose: bool) -> Path | None:
     formatter = logging.Formatter(_FORMAT)
     log_file: Path | None = log_dir / LOG_FILE_NAME
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = RotatingFileHandler(
+        make_private_folder(log_dir)
+        file_handler = _PrivateRotatingFileHandler(
             log_dir / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError as error:
@@ -34,3 +57,21 @@ def configure_logging(log_dir: Path, *, verbose: bool) -> Path | None:
         stream_handler.setFormatter(formatter)
         root.addHandler(stream_handler)
     return log_file
+
+
+def log_uncaught_exceptions() -> None:
+    """Sends every uncaught exception to the log instead of only to stderr.
+
+    PySide6 reports an exception raised in a slot through ``sys.excepthook``
+    too, and then goes on with the event loop, so the app survives it.
+    """
+    sys.excepthook = _log_exception
+
+
+def _log_exception(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    log.critical("Uncaught exception", exc_info=(kind, error, trace))

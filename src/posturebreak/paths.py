@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from posturebreak import APP_ID
+from posturebreak.services.private_files import make_private_folder
 
 PROFILE_DIR_ENV = "POSTURE_BREAK_PROFILE_DIR"
 
@@ -56,8 +57,9 @@ class AppPaths:
         return cls.under(chosen) if chosen is not None else cls.for_user()
 
     def create(self) -> None:
+        """Creates the three folders private (0700), tightening older ones and their files."""
         for folder in (self.config_dir, self.data_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
 
     @property
     def instance_name(self) -> str:

@@ -79,6 +79,9 @@ def _rounded(rate: float | None) -> float | None:
     return None if rate is None else round(rate, 3)
 
 
+STANDARD_OUTPUT = Path("-")  # ``--output -``: the Unix way to say standard output
+
+
 def export_log(
     paths: AppPaths, form: ExportFormat, since: date | None, output: Path | None, out: TextIO
 ) -> int:
@@ -88,16 +91,21 @@ def export_log(
     """
     with reading(paths.data_dir / DATABASE_NAME) as reader:
         events = reader.since(since)
-        if output is None:
-            return write_export(events, out, form)
-        return export_to_file(events, output, form)
+        if output is not None and output != STANDARD_OUTPUT:
+            return export_to_file(events, output, form)
+        count = write_export(events, out, form)
+    try:
+        out.flush()  # a full disk behind standard output is a failure too
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, "standard output") from error
+    return count
 
 
 def fail(error: ActivityLogError | OSError) -> int:
     """Reports a failed command on stderr; returns the exit code."""
     if isinstance(error, OSError):
-        where = f" ({error.filename})" if error.filename else ""
-        reason = f"could not write the export{where}: {error.strerror or error}"
+        reason = f"could not write the export to {error.filename or 'standard output'}: "
+        reason += error.strerror or str(error)
     else:
         reason = str(error)
     print(f"{APP_NAME}: {reason}", file=sys.stderr)

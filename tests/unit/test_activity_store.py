@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from posturebreak.services.activity_store import (
     migrate,
     open_database,
 )
+from tests.support.special_files import SPECIAL_KINDS, make_special, promptly
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 _open: list[sqlite3.Connection] = []
@@ -187,3 +189,33 @@ def test_every_outcome_fits_the_table(tmp_path: Path) -> None:
     assert store.pending == 0
     store.close()
     assert len(event_row(event())) == 9
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+def test_a_fifo_folder_or_device_in_place_of_the_log_is_reported_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    make_special(tmp_path / "a.sqlite3", kind)
+    messages: list[str] = []
+    store = ActivityStore(tmp_path / "a.sqlite3", on_failure=messages.append)
+    promptly(lambda: store.record(event()))
+    assert len(messages) == 1 and "not a file" in messages[0], messages
+    assert store.pending == 1  # kept for when the file is put right
+    store.close()
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
+def test_the_log_and_its_wal_files_are_private_whatever_the_umask(
+    tmp_path: Path, umask: int
+) -> None:
+    previous = os.umask(umask)
+    try:
+        store = ActivityStore(tmp_path / "a.sqlite3", on_failure=pytest.fail)
+        store.record(event())
+        files = sorted(path.name for path in tmp_path.iterdir())
+        modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+        store.close()
+    finally:
+        os.umask(previous)
+    assert files == ["a.sqlite3", "a.sqlite3-shm", "a.sqlite3-wal"]
+    assert set(modes.values()) == {0o600}, modes

@@ -6,10 +6,13 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -18,8 +21,10 @@ from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from tests.support.activity import reminded
+from tests.support.special_files import SPECIAL_KINDS, make_special
 
 STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+Completed = subprocess.CompletedProcess[str]
 
 # Runs the command in a fresh interpreter with no display, and fails if Qt was loaded.
 RUN_WITHOUT_QT = """
@@ -31,7 +36,9 @@ sys.exit(code)
 """
 
 
-def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(
+    profile: Path, *args: str, stdout: int | IO[str] = subprocess.PIPE, cwd: Path | None = None
+) -> Completed:
     env = {
         name: value
         for name, value in os.environ.items()
@@ -39,11 +46,13 @@ def run(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     }
     return subprocess.run(
         [sys.executable, "-c", RUN_WITHOUT_QT, "--profile-dir", str(profile), *args],
-        capture_output=True,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
         text=True,
         check=False,
         env=env,
-        timeout=60,
+        cwd=cwd,
+        timeout=60,  # also the watchdog for anything that would wait forever
     )
 
 
@@ -149,3 +158,138 @@ def test_an_export_that_cannot_be_written_says_why(tmp_path: Path) -> None:
 )
 def test_bad_arguments_are_refused(tmp_path: Path, args: list[str]) -> None:
     assert run(tmp_path, *args).returncode == 2
+
+
+def _csv_rows(text: str) -> int:
+    return len(list(csv.DictReader(io.StringIO(text))))
+
+
+def test_export_writes_into_a_fifo_and_leaves_it_a_fifo(tmp_path: Path) -> None:
+    seed(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there before the export
+    try:
+        result = run(tmp_path, "export", "--output", str(fifo))
+        received = os.read(reader, 1 << 20)
+    finally:
+        os.close(reader)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert _csv_rows(received.decode()) == 15
+
+
+def test_export_through_a_symlink_replaces_the_file_it_names_keeping_its_mode(
+    tmp_path: Path,
+) -> None:
+    seed(tmp_path)
+    target = tmp_path / "kept" / "real.csv"
+    target.parent.mkdir()
+    target.write_text("old export\n")
+    target.chmod(0o644)
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    result = run(tmp_path, "export", "--output", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert _csv_rows(target.read_text()) == 15
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert sorted(path.name for path in target.parent.iterdir()) == ["real.csv"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
+def test_a_new_export_file_is_private(tmp_path: Path, umask: int) -> None:
+    seed(tmp_path)
+    out = tmp_path / "new.csv"
+    previous = os.umask(umask)  # the command inherits it
+    try:
+        assert run(tmp_path, "export", "--output", str(out)).returncode == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_export_through_a_symlink_to_standard_output_writes_there(tmp_path: Path) -> None:
+    seed(tmp_path)
+    link = tmp_path / "out.csv"
+    link.symlink_to("/proc/self/fd/1")
+    result = run(tmp_path, "export", "--output", str(link))
+    assert result.returncode == 0, result.stderr
+    assert _csv_rows(result.stdout) == 15
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+
+
+def test_export_to_dash_writes_to_standard_output(tmp_path: Path) -> None:
+    seed(tmp_path)
+    result = run(tmp_path, "export", "--output", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _csv_rows(result.stdout) == 15
+    assert not (tmp_path / "-").exists() and "written to" not in result.stderr
+
+
+@pytest.fixture
+def dev_full() -> Iterator[Path]:
+    """``/dev/full``; remade if a broken export replaced it (as root, the old code did)."""
+    full = Path("/dev/full")
+    if not stat.S_ISCHR(full.lstat().st_mode):
+        pytest.skip("/dev/full is not a device here")
+    yield full
+    if not stat.S_ISCHR(full.lstat().st_mode) and os.geteuid() == 0:
+        full.unlink()
+        os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        full.chmod(0o666)
+
+
+def test_export_to_a_full_device_fails_and_leaves_the_device(
+    tmp_path: Path, dev_full: Path
+) -> None:
+    seed(tmp_path)
+    result = run(tmp_path, "export", "--output", str(dev_full))
+    assert result.returncode == 1
+    assert "/dev/full" in result.stderr and "No space left on device" in result.stderr
+    assert "events written" not in result.stderr and "Traceback" not in result.stderr
+    assert stat.S_ISCHR(dev_full.lstat().st_mode)
+
+
+def test_export_to_standard_output_on_a_full_device_fails(tmp_path: Path, dev_full: Path) -> None:
+    seed(tmp_path)
+    with dev_full.open("w") as full:
+        result = run(tmp_path, "export", stdout=full)
+    assert result.returncode == 1
+    assert "standard output: No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_to_a_folder_names_the_folder(tmp_path: Path) -> None:
+    seed(tmp_path)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    result = run(tmp_path, "export", "--output", str(folder))
+    assert result.returncode == 1
+    assert f"to {folder}: is a folder" in result.stderr, result.stderr
+    assert ".tmp" not in result.stderr and list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("make", SPECIAL_KINDS)
+def test_stats_refuses_a_log_database_that_is_not_a_file_without_waiting(
+    tmp_path: Path, make: str
+) -> None:
+    database = tmp_path / "data" / DATABASE_NAME
+    database.parent.mkdir()
+    make_special(database, make)
+    result = run(tmp_path, "stats")
+    assert result.returncode == 1
+    assert "cannot be read" in result.stderr and "not a file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("make", SPECIAL_KINDS)
+def test_stats_reads_past_settings_that_are_not_a_file_without_waiting(
+    tmp_path: Path, make: str
+) -> None:
+    seed(tmp_path)
+    (tmp_path / "config").mkdir()
+    make_special(tmp_path / "config" / "settings.toml", make)
+    result = run(tmp_path, "stats")
+    assert result.returncode == 0, result.stderr
+    assert "of 6 done breaks" in result.stdout  # the default goal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from posturebreak.services.settings_store import (
     SettingsSaveError,
     SettingsStore,
 )
+from tests.support.special_files import SPECIAL_KINDS, make_special, promptly
 
 LEGS = ReminderKind.UNCROSS_LEGS
 
@@ -219,3 +221,35 @@ def test_no_file_can_break_loading(
     assert make_store(config).load().settings == loaded.settings
     assert (data / "activity.sqlite3").read_bytes() == b"the user's log"
     assert [p.name for p in data.iterdir()] == ["activity.sqlite3"]
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+def test_a_fifo_folder_or_device_in_place_of_the_file_is_set_aside_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    make_special(tmp_path / "settings.toml", kind)
+    loaded = promptly(make_store(tmp_path).load)
+    assert loaded.settings == Settings()
+    assert "settings.toml is a" in loaded.problems[0] and "not a file" in loaded.problems[0]
+    assert loaded.kept_aside == tmp_path / f"settings.toml.broken-{_stamp()}"
+    assert (tmp_path / "settings.toml").is_file()  # the defaults, to edit by hand
+    assert promptly(make_store(tmp_path).load).problems == ()
+
+
+@pytest.mark.parametrize("kind", SPECIAL_KINDS)
+def test_peeking_past_a_fifo_folder_or_device_gives_the_defaults_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    make_special(tmp_path / "settings.toml", kind)
+    assert promptly(make_store(tmp_path).peek) == Settings()
+    assert not asides(tmp_path)  # peeking changes nothing
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
+def test_settings_are_written_private_whatever_the_umask(tmp_path: Path, umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        make_store(tmp_path).load()
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "settings.toml").stat().st_mode) == 0o600

@@ -15,6 +15,7 @@ every later event (or :meth:`ActivityStore.retry`) tries again. Reading is
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from posturebreak.core.events import Outcome, ReminderEvent
+from posturebreak.services.private_files import open_regular
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +117,14 @@ def transaction(connection: sqlite3.Connection) -> Iterator[None]:
 
 
 def open_database(path: Path) -> sqlite3.Connection:
-    """Opens (creating if needed) and migrates the activity database."""
+    """Opens (creating if needed, privately) and migrates the activity database.
+
+    Raises :class:`NotRegularFileError` rather than letting SQLite wait forever
+    on a FIFO or read a device in the database's place.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    # SQLite gives its -wal and -shm files the database file's mode: 0600 here.
+    os.close(open_regular(path, os.O_RDONLY | os.O_CREAT))
     connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions only
     try:
         connection.execute("PRAGMA busy_timeout = 2000")  # the CLI may read while the app writes

@@ -11,8 +11,10 @@ from typing import BinaryIO
 
 
 @contextlib.contextmanager
-def replaced_atomically(path: Path) -> Iterator[BinaryIO]:
+def replaced_atomically(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
     """A file for ``path``'s new contents; ``path`` is replaced only if the block succeeds.
+
+    The new file is private (0600) unless ``mode`` says otherwise.
 
     The bytes go to a temporary file in the same folder, are flushed to disk,
     and only then renamed over the target; the folder is synced so the rename
@@ -23,6 +25,8 @@ def replaced_atomically(path: Path) -> Iterator[BinaryIO]:
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as temp:
+            if mode is not None:
+                os.chmod(temp_name, mode)
             yield temp
             temp.flush()
             os.fsync(temp.fileno())

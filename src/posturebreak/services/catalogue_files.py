@@ -8,6 +8,7 @@ from pathlib import Path
 
 from posturebreak.core.catalogue import Catalogue, CatalogueError, parse_catalogue
 from posturebreak.resources import resource_path, resources_dir
+from posturebreak.services.private_files import read_regular
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ def load_catalogue(config_dir: Path) -> tuple[Catalogue, str | None]:
     )
     user_file = config_dir / USER_CATALOGUE_NAME
     try:
-        text = user_file.read_text("utf-8")
+        text = read_regular(user_file).decode("utf-8")
     except FileNotFoundError:
         return shipped, None
     except (OSError, UnicodeDecodeError) as error:

@@ -1,7 +1,7 @@
 """The settings file on disk: forgiving reads, atomic writes, broken files kept aside.
 
 Nothing in the file can stop the app. A file that cannot be read as settings
-at all (not UTF-8, not TOML, empty, huge) is renamed to
+at all (not UTF-8, not TOML, empty, huge, a FIFO or a folder) is renamed to
 ``settings.toml.broken-<time>`` and defaults take its place; a file with some
 bad values keeps its good ones, and the original is kept aside the same way
 before the repaired file is written. A file from a newer version of the app
@@ -26,6 +26,7 @@ from posturebreak.core.settings import (
     settings_to_dict,
 )
 from posturebreak.services.atomic_file import write_atomically
+from posturebreak.services.private_files import NotRegularFileError, read_regular
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +77,12 @@ class SettingsStore:
     def load(self) -> LoadedSettings:
         """The settings in the file, repaired where needed; never raises."""
         try:
-            data = self._read()
+            settings, problems = self._parse(self._read())
         except FileNotFoundError:
             self._save_quietly(Settings())  # a file to find and edit by hand
             return LoadedSettings(Settings())
         except OSError as error:
             return self._leave_file_alone(f"{self.path.name} could not be read ({error.strerror})")
-
-        try:
-            settings, problems = self._parse(data)
         except NewerSettingsError as error:
             return self._leave_file_alone(str(error))
         except ValueError as error:  # the whole file is unusable
@@ -111,8 +109,11 @@ class SettingsStore:
         log.info("Settings saved to %s", self.path)
 
     def _read(self) -> bytes:
-        with self.path.open("rb") as file:
-            return file.read(MAX_SETTINGS_BYTES + 1)
+        """Raises ValueError for a FIFO, folder or device in the file's place (set aside)."""
+        try:
+            return read_regular(self.path, MAX_SETTINGS_BYTES + 1)
+        except NotRegularFileError as error:
+            raise ValueError(f"{self.path.name} {error.strerror}") from None
 
     def _parse(self, data: bytes) -> tuple[Settings, list[str]]:
         """Raises ValueError with a sentence for a file that holds no usable settings."""
