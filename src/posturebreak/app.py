@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
+from posturebreak.control import ControlCommands
 from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, TimeScale
 from posturebreak.core.events import BreakRequest, EventSink, Outcome, ReminderEvent
@@ -35,7 +36,8 @@ from posturebreak.services.activity_history import ActivityHistory
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
-from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
+from posturebreak.services.control_socket import send_command
+from posturebreak.services.instance import InstanceServer
 from posturebreak.services.notify import Notification, NotifierChain, PlyerNotifier
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.scheduler import ReminderScheduler
@@ -68,7 +70,8 @@ class PostureBreakApp(QObject):
         super().__init__()
         self._clock = clock
         self._time_scale = time_scale
-        self.server = InstanceServer(paths.instance_name, self.handle_command, self)
+        self.control = ControlCommands(self, clock)
+        self.server = InstanceServer(paths.instance_name, self.control.handle, self)
         self.settings_store = SettingsStore(paths.config_dir, clock)
         self._loaded_settings = self.settings_store.load()
         self.settings = self._loaded_settings.settings
@@ -364,30 +367,6 @@ class PostureBreakApp(QObject):
             until = now + self._scaled(minutes=minutes)
         self.scheduler.pause(until)
 
-    def handle_command(self, request: Request) -> Reply:
-        """Carries out one command from the control socket."""
-        command = request.get("command")
-        if command == "show":
-            self.notifier.show(Notification(f"{APP_NAME} is already running", self.status()))
-        elif command == "pause":
-            minutes = request.get("minutes")
-            if minutes is not None and not (isinstance(minutes, int | float) and minutes > 0):
-                return {"ok": False, "error": f"minutes must be a positive number, got {minutes!r}"}
-            self.pause_for_minutes(minutes)
-        elif command == "resume":
-            self.scheduler.resume()
-        elif command == "skip":
-            self.scheduler.skip_next()
-        elif command == "break-now":
-            self.take_break_now()
-        elif command == "settings":
-            self.show_settings()
-        elif command == "history":
-            self.show_history()
-        elif command not in ("ping", "status"):
-            return {"ok": False, "error": f"unknown command {command!r}"}
-        return {"ok": True, "status": self.status(), "paused": self.scheduler.schedule.is_paused}
-
 
 def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, socket.socket]:
     """Quits cleanly on SIGTERM/SIGINT (logout, ``kill``, Ctrl+C).
@@ -417,7 +396,8 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
 
     app = PostureBreakApp(paths, clock, time_scale)
     if not app.server.claim():
-        reply = send_command(paths.instance_name, {"command": "show"})
+        path = app.server.path
+        reply = None if path is None else send_command(path, {"command": "show"})
         log.info("%s is already running (%s); asked it to show itself", APP_NAME, reply)
         print(f"{APP_NAME} is already running.", file=sys.stderr)
         return 0
