@@ -129,12 +129,14 @@ def _day_count(text: str) -> int:
 
 def _pause_minutes(text: str) -> float:
     try:
-        minutes = pause_minutes(float(text))
-    except ValueError as error:  # BadRequestError is a ValueError too
-        reason = str(error) if isinstance(error, BadRequestError) else f"got {text!r}"
-        raise argparse.ArgumentTypeError(f"must be a number of minutes; {reason}") from None
-    assert minutes is not None  # a float never means "until tomorrow"
-    return minutes
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of minutes, got {text!r}") from None
+    try:
+        minutes = pause_minutes(value)
+    except BadRequestError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value if minutes is None else minutes
 
 
 def _export_format(text: str) -> ExportFormat:

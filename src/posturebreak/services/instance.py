@@ -50,6 +50,7 @@ MAX_CONNECTIONS = 16
 DEADLINE_MS = 3000
 _CLAIM_TIMEOUT_SECONDS = 1.0
 _ACCEPT_RETRY_MS = 1000
+_DRAIN_CHUNKS = 16
 _OUT_OF_RESOURCES = (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM)
 
 
@@ -258,6 +259,11 @@ def _send_and_close(sock: socket.socket, reply: Reply) -> None:
     try:
         sock.setblocking(False)
         sock.send(encode(reply))  # a few hundred bytes: fits the socket buffer
+        # Closing with unread input resets the connection and the client loses the
+        # reply; read away what a too-long request left pending, within reason.
+        for _ in range(_DRAIN_CHUNKS):
+            if not sock.recv(MAX_REQUEST_BYTES):
+                break
     except OSError:
-        pass  # the client left; nothing to tell
+        pass  # nothing more to read, or the client left
     sock.close()
