@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -21,8 +22,24 @@ from posturebreak.core.reminders import ReminderKind
 
 @pytest.mark.parametrize(
     "minutes",
-    [1e10, 1e308, float("inf"), float("-inf"), float("nan"), 99999999999999999999999,
-     525_600_000, MAX_PAUSE_MINUTES + 1, 0, 0.5, -5, True, False, "30", [30], {"m": 1}],
+    [
+        1e10,
+        1e308,
+        float("inf"),
+        float("-inf"),
+        float("nan"),
+        99999999999999999999999,
+        525_600_000,
+        MAX_PAUSE_MINUTES + 1,
+        0,
+        0.5,
+        -5,
+        True,
+        False,
+        "30",
+        [30],
+        {"m": 1},
+    ],
 )
 def test_a_pause_outside_one_minute_to_a_week_or_not_a_number_is_refused(minutes: Any) -> None:
     with pytest.raises(BadRequestError):
@@ -30,9 +47,11 @@ def test_a_pause_outside_one_minute_to_a_week_or_not_a_number_is_refused(minutes
 
 
 def test_json_infinity_and_huge_numbers_are_refused_as_decoded() -> None:
-    for text in ('{"command": "pause", "minutes": Infinity}',
-                 '{"command": "pause", "minutes": 99999999999999999999999}',
-                 '{"command": "pause", "minutes": 1e400}'):
+    for text in (
+        '{"command": "pause", "minutes": Infinity}',
+        '{"command": "pause", "minutes": 99999999999999999999999}',
+        '{"command": "pause", "minutes": 1e400}',
+    ):
         with pytest.raises(BadRequestError, match="a pause lasts from 1 minute to a week"):
             parse_request(json.loads(text))
 
@@ -80,7 +99,5 @@ _json = st.recursive(
 def test_any_request_is_either_accepted_or_refused_with_bad_request(
     name: str, minutes: object, kind: object
 ) -> None:
-    try:
+    with contextlib.suppress(BadRequestError):
         parse_request({"command": name, "minutes": minutes, "kind": kind})
-    except BadRequestError:
-        pass

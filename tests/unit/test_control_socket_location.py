@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from posturebreak.services import control_socket
 from posturebreak.services.control_socket import (
     SocketLocationError,
     send_command,
@@ -27,7 +26,7 @@ def runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     runtime = Path(tempfile.mkdtemp(prefix="pbrt-"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("XDG_CACHE_HOME", str(runtime / "cache"))
-    monkeypatch.setattr(control_socket.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
     yield runtime
     shutil.rmtree(runtime)
 
