@@ -50,8 +50,10 @@ def socket_path(name: str) -> Path:
     """The socket path for ``name`` in a private folder, created if missing.
 
     Raises :class:`SocketLocationError` when the folder belongs to someone else
-    or is open to others.
+    or is open to others, or when this system has no Unix sockets.
     """
+    if not SUPPORTED:
+        raise SocketLocationError("this system has no Unix sockets for command-line control")
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and _is_private_folder(Path(runtime)):
         folder = Path(runtime) / APP_ID

@@ -31,7 +31,6 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from posturebreak.services.control_socket import (
     MAX_REQUEST_BYTES,
-    SUPPORTED,
     Reply,
     Request,
     SocketLocationError,
@@ -76,6 +75,7 @@ class InstanceServer(QObject):
         self._listener: socket.socket | None = None
         self._notifier: QSocketNotifier | None = None
         self._connections: dict[int, _Connection] = {}
+        self._inode: int | None = None  # of our socket file, to remove only our own
 
     @property
     def path(self) -> Path | None:
@@ -91,9 +91,6 @@ class InstanceServer(QObject):
         When the socket cannot be used, the app runs on without it: reminders
         matter more than command-line control.
         """
-        if not SUPPORTED:
-            log.info("No Unix sockets here: command-line control and single instance are off")
-            return True
         try:
             path = self._path or socket_path(self._name)
         except SocketLocationError as error:
@@ -106,6 +103,7 @@ class InstanceServer(QObject):
             check_socket_file(path)
             path.unlink(missing_ok=True)  # left behind by an instance that crashed
             self._listener = self._listen(path)
+            self._inode = path.stat().st_ino
         except OSError as error:
             log.error(
                 "Cannot listen on %s (%s); command-line control and the single-instance "
@@ -141,8 +139,8 @@ class InstanceServer(QObject):
         if self._listener is not None:
             self._listener.close()
             self._listener = None
-            if self._path is not None:
-                self._path.unlink(missing_ok=True)
+            if self._path is not None and _inode(self._path) == self._inode:
+                self._path.unlink()
 
     def _accept(self) -> None:
         while self._listener is not None:
@@ -253,6 +251,13 @@ class _Connection(QObject):
         self._sock.close()
         self.done.emit(self._fd)
         self.deleteLater()
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.lstat().st_ino
+    except OSError:
+        return None
 
 
 def _send_and_close(sock: socket.socket, reply: Reply) -> None:
