@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
+from posturebreak.control import ControlCommands
 from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
@@ -36,7 +37,8 @@ from posturebreak.services.activity_history import ActivityHistory
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
-from posturebreak.services.instance import InstanceServer, Reply, Request, send_command
+from posturebreak.services.control_socket import send_command
+from posturebreak.services.instance import InstanceServer
 from posturebreak.services.notify import (
     Notification,
     NotificationService,
@@ -85,7 +87,6 @@ class PostureBreakApp(QObject):
         ``clock_jumps``: tells the wall clock being set from time passing (None: never set);
         ``detectors``: how to tell the user is away or busy (default: what works here)."""
         super().__init__()
-        self.server = InstanceServer(paths.instance_name, self.handle_command, self)
         self.settings_store = SettingsStore(paths.config_dir, clock)
         self._loaded_settings = self.settings_store.load()
         self.settings = self._loaded_settings.settings
@@ -107,6 +108,8 @@ class PostureBreakApp(QObject):
         self.scheduler, self.busy = self.timing.scheduler, self.timing.busy
         self._clock = self.timing.clock
         clock = self._clock
+        self.control = ControlCommands(self, clock)
+        self.server = InstanceServer(paths.instance_name, self.control.handle, self)
         self.history = ActivityHistory(self.activity, clock, lambda: self.settings, catalogue)
         self.pack = PackAlarm(clock, self)
 
@@ -342,30 +345,6 @@ class PostureBreakApp(QObject):
         """Pauses for ``minutes`` (time-scaled), or until tomorrow when None."""
         self.timing.pause(minutes)
 
-    def handle_command(self, request: Request) -> Reply:
-        """Carries out one command from the control socket."""
-        command = request.get("command")
-        if command == "show":
-            self.notifier.show(Notification(f"{APP_NAME} is already running", self.status()))
-        elif command == "pause":
-            minutes = request.get("minutes")
-            if minutes is not None and not (isinstance(minutes, int | float) and minutes > 0):
-                return {"ok": False, "error": f"minutes must be a positive number, got {minutes!r}"}
-            self.pause_for_minutes(minutes)
-        elif command == "resume":
-            self.scheduler.resume()
-        elif command == "skip":
-            self.scheduler.skip_next()
-        elif command == "break-now":
-            self.flow.take_break_now()
-        elif command == "settings":
-            self.show_settings()
-        elif command == "history":
-            self.show_history()
-        elif command not in ("ping", "status"):
-            return {"ok": False, "error": f"unknown command {command!r}"}
-        return {"ok": True, "status": self.status(), "paused": self.scheduler.schedule.is_paused}
-
 
 def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, socket.socket]:
     """Quits cleanly on SIGTERM/SIGINT (logout, ``kill``, Ctrl+C).
@@ -397,7 +376,8 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
 
     app = PostureBreakApp(paths, clock, time_scale, clock_jumps=ClockJumps(clock, boot_seconds))
     if not app.server.claim():
-        reply = send_command(paths.instance_name, {"command": "show"})
+        path = app.server.path
+        reply = None if path is None else send_command(path, {"command": "show"})
         log.info("%s is already running (%s); asked it to show itself", APP_NAME, reply)
         print(f"{APP_NAME} is already running.", file=sys.stderr)
         return 0

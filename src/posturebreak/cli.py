@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -11,7 +12,9 @@ from pathlib import Path
 
 from posturebreak import APP_NAME, __version__
 from posturebreak.core.clock import SystemClock, TimeScale
+from posturebreak.core.commands import MAX_PAUSE_MINUTES, BadRequestError, pause_minutes
 from posturebreak.core.export import ExportFormat
+from posturebreak.core.reminders import ReminderKind
 from posturebreak.logsetup import configure_logging
 from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
 
@@ -24,9 +27,10 @@ _CONTROL_COMMANDS = {
     "pause": "pause reminders (default 30 minutes)",
     "resume": "resume paused reminders",
     "skip": "skip the next reminder",
-    "break-now": "take a stretch break now",
+    "break-now": "take a break now (a stretch unless you name another kind)",
     "settings": "open the settings window",
     "history": "open the window with your breaks, streak and chart",
+    "quit": "quit the running app",
 }
 
 
@@ -52,9 +56,28 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if name == "pause":
             length = sub.add_mutually_exclusive_group()
-            length.add_argument("--minutes", type=_positive_number, default=30, help="how long")
             length.add_argument(
-                "--until-tomorrow", action="store_true", help="pause until midnight"
+                "--minutes",
+                type=_pause_minutes,
+                default=30,
+                help=f"how long, from 1 to {MAX_PAUSE_MINUTES} (a week; default 30)",
+            )
+            length.add_argument(
+                "--until-tomorrow",
+                action="store_true",
+                help="until tomorrow's first working hours (or midnight when you remind "
+                "at any time)",
+            )
+        elif name == "status":
+            sub.add_argument("--json", action="store_true", help="print JSON instead of a line")
+        elif name == "break-now":
+            sub.add_argument(
+                "kind",
+                nargs="?",
+                choices=[kind.value for kind in ReminderKind],
+                default=ReminderKind.STRETCH.value,
+                metavar="KIND",
+                help="stretch (default), uncross_legs or foot_stool",
             )
     _add_report_commands(commands)
     return parser
@@ -72,14 +95,14 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export = commands.add_parser("export", help=export_help, description=export_help)
     export.add_argument(
         "--format",
-        type=ExportFormat,
+        type=_export_format,
         choices=list(ExportFormat),
         default=ExportFormat.CSV,
         help="file format (default csv)",
     )
     export.add_argument(
         "--since",
-        type=date.fromisoformat,
+        type=_local_day,
         metavar="DATE",
         help="only events from this local day on (YYYY-MM-DD)",
     )
@@ -88,18 +111,47 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
 
 
+# argparse names a type function that raises ValueError in its message ("invalid
+# _day_count value"); these raise ArgumentTypeError, whose text it shows as it is.
+
+
 def _day_count(text: str) -> int:
-    days = int(text)
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
     if not 1 <= days <= _MAX_DAYS:
-        raise argparse.ArgumentTypeError(f"must be between 1 and {_MAX_DAYS}, got {text}")
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 1 to {_MAX_DAYS}, got {text!r}"
+        )
     return days
 
 
-def _positive_number(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
-    return value
+def _pause_minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of minutes, got {text!r}") from None
+    try:
+        minutes = pause_minutes(value)
+    except BadRequestError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value if minutes is None else minutes
+
+
+def _export_format(text: str) -> ExportFormat:
+    for form in ExportFormat:
+        if text == form.value:
+            return form
+    known = ", ".join(form.value for form in ExportFormat)
+    raise argparse.ArgumentTypeError(f"must be one of {known}, got {text!r}")
+
+
+def _local_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date like 2026-03-31, got {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -146,21 +198,27 @@ def _report(paths: AppPaths, args: argparse.Namespace) -> int:
 
 
 def _control(paths: AppPaths, args: argparse.Namespace) -> int:
-    """Sends a command to the running instance and prints its answer."""
-    from PySide6.QtCore import QCoreApplication
+    """Sends a command to the running instance and prints its answer (no Qt is loaded)."""
+    from posturebreak.services.control_socket import SocketLocationError, send_command, socket_path
 
-    from posturebreak.services.instance import send_command
-
-    _qt = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     request: dict[str, object] = {"command": args.command}
     if args.command == "pause":
         request["minutes"] = None if args.until_tomorrow else args.minutes
-    reply = send_command(paths.instance_name, request)
+    elif args.command == "break-now":
+        request["kind"] = args.kind
+    try:
+        reply = send_command(socket_path(paths.instance_name), request)
+    except SocketLocationError as error:
+        print(f"{APP_NAME}: {error}", file=sys.stderr)
+        return 1
     if reply is None:
         print(f"{APP_NAME} is not running.", file=sys.stderr)
         return 1
     if not reply.get("ok"):
         print(f"{APP_NAME}: {reply.get('error', 'the command failed')}", file=sys.stderr)
         return 1
-    print(reply.get("status", ""))
+    if getattr(args, "json", False):
+        print(json.dumps(reply.get("state"), indent=2))
+    else:
+        print(reply.get("message", ""))
     return 0

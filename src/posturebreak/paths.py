@@ -7,8 +7,8 @@ users can run isolated instances side by side.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +63,11 @@ class AppPaths:
 
     @property
     def instance_name(self) -> str:
-        """A name for the single-instance socket, unique per user and profile."""
-        digest = hashlib.sha256(str(self.config_dir).encode()).hexdigest()[:12]
-        return f"{APP_ID}-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}"
+        """A name for the single-instance socket, unique per profile.
+
+        The socket lives in a per-user folder, so the name needs no user id; a
+        CRC of the config folder keeps it short (Unix socket paths hold 107
+        bytes) without loading hashlib's OpenSSL.
+        """
+        digest = zlib.crc32(os.fsencode(self.config_dir))
+        return f"{APP_ID}-{digest:08x}"

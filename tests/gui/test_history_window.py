@@ -186,7 +186,7 @@ def test_the_tray_opens_one_history_window_that_follows_the_goal(app: App, qtbot
     qtbot.addWidget(window)
     assert window.today_label.text() == "Today: 0 of 6 done breaks"
     assert window.empty_label.isVisible()
-    posture_app.handle_command({"command": "history"})
+    posture_app.control.handle({"command": "history"})
     assert posture_app.history_window is window
     posture_app.apply_settings(
         replace(Settings(), general=replace(Settings().general, daily_goal=2))

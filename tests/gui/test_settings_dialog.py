@@ -215,5 +215,5 @@ def test_settings_opens_one_dialog_at_a_time(
     posture_app, _ = app
     dialog = open_dialog(posture_app, qtbot)
     assert posture_app.show_settings() is dialog
-    assert posture_app.handle_command({"command": "settings"})["ok"] is True
+    assert posture_app.control.handle({"command": "settings"})["ok"] is True
     assert posture_app.settings_dialog is dialog

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
+from posturebreak.core.commands import BadRequestError
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings, Weekday
 from posturebreak.paths import AppPaths
@@ -117,18 +118,18 @@ def test_about_opens_one_window(app: tuple[PostureBreakApp, FakeClock], qtbot: Q
     assert posture_app.windows.show_about() is about
 
 
-def test_control_commands_pause_resume_and_report_errors(
+def test_control_commands_pause_resume_and_refuse_bad_requests(
     app: tuple[PostureBreakApp, FakeClock],
 ) -> None:
     posture_app, _ = app
-    reply = posture_app.handle_command({"command": "pause", "minutes": 60})
-    assert reply == {"ok": True, "status": "Paused until 10:00", "paused": True}
-    assert posture_app.handle_command({"command": "resume"})["paused"] is False
-    assert posture_app.handle_command({"command": "pause", "minutes": -1})["ok"] is False
-    assert posture_app.handle_command({"command": "dance"}) == {
-        "ok": False,
-        "error": "unknown command 'dance'",
-    }
+    reply = posture_app.control.handle({"command": "pause", "minutes": 60})
+    assert reply["ok"] is True and reply["message"] == "Paused until 10:00"
+    assert reply["state"]["paused_until"] == "2037-03-02T10:00:00+00:00"
+    assert posture_app.control.handle({"command": "resume"})["state"]["paused"] is False
+    with pytest.raises(BadRequestError, match="a pause lasts from 1 minute to a week"):
+        posture_app.control.handle({"command": "pause", "minutes": -1})
+    with pytest.raises(BadRequestError, match="unknown command 'dance'"):
+        posture_app.control.handle({"command": "dance"})
 
 
 def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path: Path) -> None:

@@ -53,3 +53,39 @@ def test_pause_minutes_must_be_positive(minutes: str, capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit) as exit_info:
         main(["pause", "--minutes", minutes])
     assert exit_info.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["pause", "--minutes", "soon"], "--minutes: must be a number of minutes, got 'soon'"),
+        (["pause", "--minutes", "1e12"], "a pause lasts from 1 minute to a week"),
+        (["pause", "--minutes", "inf"], "a pause lasts from 1 minute to a week"),
+        (["pause", "--minutes", "100000000"], "a pause lasts from 1 minute to a week"),
+        (["export", "--format", "xml"], "--format: must be one of csv, json, got 'xml'"),
+        (["export", "--since", "yesterday"], "--since: must be a date like 2026-03-31"),
+        (["stats", "--days", "week"], "--days: must be a whole number from 1 to 36500"),
+        (["break-now", "nap"], "invalid choice: 'nap'"),
+    ],
+)
+def test_bad_arguments_say_what_is_expected_not_a_function_name(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    error = capsys.readouterr().err
+    assert message in error
+    assert "invalid _" not in error and "ExportFormat" not in error and "fromisoformat" not in error
+
+
+def test_help_offers_quit_status_json_and_break_kinds() -> None:
+    assert "quit" in run_cli("--help").stdout
+    assert "--json" in run_cli("status", "--help").stdout
+    break_help = run_cli("break-now", "--help").stdout
+    assert "uncross_legs" in break_help and "foot_stool" in break_help
+    pause_help = " ".join(run_cli("pause", "--help").stdout.split())
+    assert "until tomorrow's first working hours (or midnight when you remind at any time)" in (
+        pause_help
+    )
+    assert "10080" in pause_help

@@ -1,0 +1,92 @@
+"""The control socket's requests, parsed and checked before the app acts on one.
+
+Anything a local program sends arrives here first: the command name must be
+one we know, and each field must have the right type and a sensible range
+(a pause is at most a week), so the app never acts on a value it cannot
+handle. No Qt: the checks are unit-tested on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from posturebreak.core.reminders import ReminderKind
+
+MAX_PAUSE_MINUTES = 7 * 24 * 60
+MIN_PAUSE_MINUTES = 1
+
+
+class Command(StrEnum):
+    """What a launch or the command line may ask the running app to do."""
+
+    PING = "ping"
+    SHOW = "show"
+    STATUS = "status"
+    PAUSE = "pause"
+    RESUME = "resume"
+    SKIP = "skip"
+    BREAK_NOW = "break-now"
+    SETTINGS = "settings"
+    HISTORY = "history"
+    QUIT = "quit"
+
+
+class BadRequestError(ValueError):
+    """A request the app refuses; its text is the error the caller reads."""
+
+
+@dataclass(frozen=True)
+class ControlRequest:
+    """A checked request: ``minutes`` None means "until tomorrow" for a pause."""
+
+    command: Command
+    minutes: float | None = None
+    kind: ReminderKind = ReminderKind.STRETCH
+
+
+def parse_request(request: Any) -> ControlRequest:
+    """Checks a decoded JSON request; raises :class:`BadRequestError` saying what is wrong."""
+    if not isinstance(request, dict):
+        raise BadRequestError("a request must be a JSON object")
+    name = request.get("command")
+    command = next((known for known in Command if name == known.value), None)
+    if command is None:
+        raise BadRequestError(f"unknown command {_shorten(name)}")
+    if command is Command.PAUSE:
+        return ControlRequest(command, minutes=pause_minutes(request.get("minutes")))
+    if command is Command.BREAK_NOW:
+        return ControlRequest(command, kind=reminder_kind(request.get("kind", "stretch")))
+    return ControlRequest(command)
+
+
+def pause_minutes(value: Any) -> float | None:
+    """A pause length in minutes: a real number from 1 minute to a week, or None."""
+    if value is None:
+        return None
+    # bool is an int in Python; JSON ``true`` is not a length.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise BadRequestError(f"minutes must be a number, got {_shorten(value)}")
+    # Also refuses NaN and infinities (no comparison holds) and huge ints (never floated).
+    if not MIN_PAUSE_MINUTES <= value <= MAX_PAUSE_MINUTES:
+        raise BadRequestError(
+            f"a pause lasts from {MIN_PAUSE_MINUTES} minute to a week "
+            f"({MAX_PAUSE_MINUTES} minutes), got {_shorten(value)}"
+        )
+    return float(value)
+
+
+def reminder_kind(value: Any) -> ReminderKind:
+    """One of the reminder kinds, by its id (``stretch``, ``uncross_legs``, ``foot_stool``)."""
+    for kind in ReminderKind:
+        if value == kind.value:
+            return kind
+    known = ", ".join(kind.value for kind in ReminderKind)
+    raise BadRequestError(f"kind must be one of {known}, got {_shorten(value)}")
+
+
+def _shorten(value: Any, limit: int = 40) -> str:
+    """A value for an error message, cut short: requests come from anyone on the machine."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
