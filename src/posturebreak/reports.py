@@ -25,7 +25,7 @@ from posturebreak.services.activity_queries import reading
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError
 from posturebreak.services.settings_store import SettingsStore
 
-_COLUMNS = ("done", "skipped", "ignored", "missed", "snoozed")
+_COLUMNS = ("done", "skipped", "ignored", "missed", "snoozed", "notified")
 
 
 def read_summary(paths: AppPaths, clock: Clock, days: int) -> ActivitySummary:

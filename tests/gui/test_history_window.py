@@ -69,10 +69,10 @@ def test_the_window_shows_today_streak_and_counts_per_kind(seeded: App, qtbot: Q
     assert window.today_label.text() == "Today: 3 of 3 done breaks"
     assert window.goal_bar.value() == window.goal_bar.maximum() == 3
     assert "2 days" in window.streak_label.text()
-    # Stretch row: done, skipped, ignored today; done this week; done in 30 days; rate.
-    assert [cell(window, 0, c) for c in range(6)] == ["2", "1", "1", "2", "5", "71%"]
-    assert [cell(window, 1, c) for c in range(6)] == ["0", "0", "0", "0", "0", "\N{EN DASH}"]
-    assert [cell(window, 2, c) for c in range(6)] == ["1", "0", "0", "1", "1", "100%"]
+    # Stretch row: done, skipped, ignored, notified today; done this week; in 30 days; rate.
+    assert [cell(window, 0, c) for c in range(7)] == ["2", "1", "1", "0", "2", "5", "71%"]
+    assert [cell(window, 1, c) for c in range(7)] == ["0", "0", "0", "0", "0", "0", "\N{EN DASH}"]
+    assert [cell(window, 2, c) for c in range(7)] == ["1", "0", "0", "0", "1", "1", "100%"]
     assert not window.empty_label.isVisible()
 
 
@@ -92,7 +92,7 @@ def test_the_chart_shows_done_against_not_done_for_the_chosen_range(
         window.chart_range.setCurrentIndex(index)
         assert len(window.chart.bars) == days
     assert "6 breaks done" in window.chart.accessibleDescription()
-    assert day_text(window.chart.bars[-1]).endswith("3 done, 2 skipped or missed")
+    assert day_text(window.chart.bars[-1]).endswith("3 done, 2 skipped, ignored or missed")
     with qtbot.waitExposed(window):
         pass
     window.chart.grab()  # paints without error at every range
@@ -128,7 +128,7 @@ def test_a_skipped_stretch_is_corrected_to_done(seeded: App, qtbot: QtBot) -> No
     qtbot.mouseClick(window.mark_done_button, Qt.MouseButton.LeftButton)
     assert outcomes(window)[row] == "Done (was skipped)"
     assert window.today_label.text() == "Today: 4 of 3 done breaks"
-    assert cell(window, 0, 5) == "86%"
+    assert cell(window, 0, 6) == "86%"
     corrected = posture_app.history.recent()[row]
     assert (corrected.event.outcome, corrected.corrected_from) == (Outcome.DONE, Outcome.SKIPPED)
 
@@ -236,3 +236,14 @@ def test_years_of_seeded_data_open_with_the_right_figures(app: App, qtbot: QtBot
     assert sum(bar.done + bar.not_done for bar in window.chart.bars) > 1000
     hover = window.chart.rect().center()
     assert window.chart._bar_at(QPoint(hover)) is not None
+
+
+def test_notification_only_reminders_show_how_many_were_given(app: App) -> None:
+    posture_app, clock = app
+    for minutes in (30, 10):
+        posture_app.events.record(
+            event(clock.now() - timedelta(minutes=minutes), Outcome.NOTIFIED, SIT)
+        )
+    window = posture_app.show_history()
+    assert window.summary_table.horizontalHeaderItem(3).text() == "Notified\ntoday"
+    assert cell(window, 1, 3) == "2"

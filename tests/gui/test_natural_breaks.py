@@ -59,3 +59,13 @@ def test_coming_back_after_a_break_length_logs_natural_breaks_and_restarts_them(
     assert schedule.next_due(SIT) == clock.moment + timedelta(minutes=20)
     assert schedule.next_due(STRETCH) == clock.moment + timedelta(minutes=35)  # 35 were left
     assert set(posture_app.scheduler.job_run_times()) == {"stretch", "uncross_legs", "foot_stool"}
+
+
+def test_the_history_window_shows_natural_breaks_as_done(app: App) -> None:
+    posture_app, clock = app
+    posture_app.scheduler.went_away(clock.moment)
+    clock.moment += timedelta(minutes=10)
+    posture_app.scheduler.came_back()
+    window = posture_app.show_history()
+    assert window.today_label.text().startswith("Today: 3 of 6")
+    assert window.events.topLevelItem(0).text(4) == "Natural break (away)"

@@ -88,7 +88,9 @@ def test_stats_counts_per_kind_with_rate_goal_and_streak(tmp_path: Path) -> None
     result = run(tmp_path, "stats", "--days", "2")
     assert result.returncode == 0, result.stderr
     stretch = next(line for line in result.stdout.splitlines() if line.startswith("Stretch"))
-    assert stretch.split() == ["Stretch", "6", "2", "0", "0", "0", "75%"]
+    assert stretch.split() == ["Stretch", "6", "2", "0", "0", "0", "0", "75%"]
+    sit = next(line for line in result.stdout.splitlines() if line.startswith("Sit evenly"))
+    assert sit.split()[-2:] == ["2", "\N{EN DASH}"]  # notified twice in 2 days: not zeros
     assert "Today: 3 of 3 done breaks" in result.stdout
     assert "Streak: 3 days (best 3 days)" in result.stdout
 
@@ -102,6 +104,7 @@ def test_stats_as_json(tmp_path: Path) -> None:
     assert document["kinds"]["uncross_legs"] == {
         "done": 0,
         "by_hand": 0,
+        "natural": 0,
         "skipped": 0,
         "ignored": 0,
         "missed": 0,

@@ -158,3 +158,11 @@ def test_days_in_the_future_are_not_counted() -> None:
 def test_a_period_needs_a_day() -> None:
     with pytest.raises(ValueError, match="at least one day"):
         Period.last_days(0, MON)
+
+
+def test_a_natural_break_counts_as_done_for_rates_goal_and_chart() -> None:
+    tallies = [tally(0, Outcome.NATURAL_BREAK, 2), tally(0, Outcome.SKIPPED, 2)]
+    counts = counts_by_kind(tallies, Period(MON, MON))[STRETCH]
+    assert counts == OutcomeCounts(done=2, natural=2, skipped=2)
+    assert counts.completion_rate == pytest.approx(0.5)
+    assert daily_bars(tallies, Period(MON, MON)) == [DayBar(MON, 2, 2)]

@@ -4,8 +4,9 @@ Everything works on per-day tallies (what the log's ``GROUP BY`` gives) and on
 calendar days, never on 24-hour spans, so a DST change or a trip across time
 zones neither splits nor merges a day.
 
-The completion rate counts reminders only: done against skipped, ignored and
-missed. Snoozed reminders come back later, notification-only ones cannot be
+A natural break (away from the computer at least a break's length) counts as
+done. The completion rate counts reminders only: done against skipped,
+ignored and missed. Snoozed reminders come back later, notification-only ones cannot be
 answered, and exercises logged by hand were not reminders. A streak counts
 days with at least the daily goal of done breaks (however they were logged);
 a day off (not a working day) never breaks one, and today, still under way,
@@ -40,10 +41,12 @@ class DayTally:
 
 @dataclass(frozen=True)
 class OutcomeCounts:
-    """Events per outcome; ``by_hand`` is the part of ``done`` the user logged themselves."""
+    """Events per outcome; ``by_hand`` and ``natural`` are the parts of ``done`` the user
+    logged themselves and took away from the computer."""
 
     done: int = 0
     by_hand: int = 0
+    natural: int = 0
     skipped: int = 0
     ignored: int = 0
     missed: int = 0
@@ -51,8 +54,11 @@ class OutcomeCounts:
     notified: int = 0
 
     def add(self, tally: DayTally) -> OutcomeCounts:
-        name = tally.outcome.value
-        changes = {name: getattr(self, name) + tally.count}
+        if tally.outcome is Outcome.NATURAL_BREAK:
+            changes = {"done": self.done + tally.count, "natural": self.natural + tally.count}
+        else:
+            name = tally.outcome.value
+            changes = {name: getattr(self, name) + tally.count}
         if tally.by_hand:
             changes["by_hand"] = self.by_hand + tally.count
         return replace(self, **changes)

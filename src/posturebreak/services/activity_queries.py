@@ -54,7 +54,8 @@ class ActivityReader:
     def done_per_day(self) -> dict[date, int]:
         """Done events per local day over the whole log, for streaks."""
         rows = self._connection.execute(
-            "SELECT local_day, count(*) FROM events WHERE outcome = 'done' GROUP BY local_day"
+            "SELECT local_day, count(*) FROM events "
+            "WHERE outcome IN ('done', 'natural_break') GROUP BY local_day"
         )
         return {date.fromisoformat(day): count for day, count in rows}
 

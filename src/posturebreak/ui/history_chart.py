@@ -17,7 +17,7 @@ from posturebreak.core.statistics import DayBar
 
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP, _MARGIN_BOTTOM = 34, 10, 26, 22
 DONE_LABEL = "Done"
-NOT_DONE_LABEL = "Skipped or missed"
+NOT_DONE_LABEL = "Skipped, ignored or missed"
 
 
 def day_text(bar: DayBar) -> str:

@@ -45,6 +45,7 @@ _SUMMARY_COLUMNS = (
     "Done\ntoday",
     "Skipped\ntoday",
     "Ignored\ntoday",
+    "Notified\ntoday",
     "Done\nthis week",
     "Done in\n30 days",
     "Completed\n(30 days)",
@@ -61,7 +62,8 @@ _OUTCOMES = {
     Outcome.SKIPPED: "Skipped",
     Outcome.IGNORED: "Ignored",
     Outcome.NOTIFIED: "Notified",
-    Outcome.MISSED: "Missed (away)",
+    Outcome.MISSED: "Missed (asleep)",
+    Outcome.NATURAL_BREAK: "Natural break (away)",
 }
 _EVENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -253,6 +255,7 @@ class HistoryWindow(QWidget):
                 today.done,
                 today.skipped,
                 today.ignored,
+                today.notified,
                 summary.week[kind].done,
                 month.done,
                 month.completion_text,
