@@ -171,7 +171,7 @@ class PostureBreakApp(QObject):
         tray.settings_requested.connect(self.show_settings)
         tray.pack_start_requested.connect(self.start_pack)
         tray.pack_stop_requested.connect(self.pack.stop)
-        tray.about_requested.connect(self.windows.show_about)
+        tray.about_requested.connect(lambda: self.windows.show_about(self.timing.detection()))
         tray.quit_requested.connect(QApplication.quit)
 
     def start(self) -> None:

@@ -104,6 +104,12 @@ class ReminderTiming(QObject):
             self.scheduler.schedule, self.clock.now(), holding_for=self.busy.holding_for()
         )
 
+    def detection(self) -> dict[str, str]:
+        """What each way of telling the user is away or busy does on this desktop."""
+        states = dict(self.presence.states)
+        states.update((name, "on") for name in self.busy.detector_names)
+        return states
+
     def _idle_threshold(self, settings: Settings) -> timedelta | None:
         """No input this long is an absence ("Natural break after"); None when off."""
         minutes = settings.schedule.idle_threshold_minutes

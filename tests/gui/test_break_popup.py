@@ -49,7 +49,7 @@ def popup_for(qtbot: QtBot, clock: FakeClock) -> BreakPopup:
 def test_the_window_shows_the_exercise_and_the_countdown(qtbot: QtBot) -> None:
     clock = FakeClock()
     popup = popup_for(qtbot, clock)
-    assert popup.isVisible() and popup.windowTitle() == "Stretch break — Posture Break"
+    assert popup.isVisible() and popup.windowTitle() == "Stretch break"
     assert popup.instruction.text().startswith("Stand up, put your hands")
     assert popup.time_left.text() == "30 s left"
     clock.moment += 12 * SECONDS

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
@@ -110,12 +111,42 @@ def test_skip_moves_the_next_reminder_on(app: tuple[PostureBreakApp, FakeClock])
     assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 40 min")
 
 
-def test_about_opens_one_window(app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot) -> None:
+def test_about_opens_one_window_that_says_what_works_here(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
     posture_app, _ = app
-    about = posture_app.windows.show_about()
+    posture_app.tray.about_action.trigger()
+    about = posture_app.windows.show_about({"Lock detection": "off, no session bus"})
     qtbot.addWidget(about)
     assert "Posture Break 0.1.0" in about.text()
-    assert posture_app.windows.show_about() is about
+    assert "Lock detection: off, no session bus" in about.text()
+    assert posture_app.windows.show_about({}) is about
+    assert about.windowTitle() == "About"  # Qt adds " — Posture Break"
+
+
+def test_left_click_opens_your_breaks_and_middle_click_takes_a_break(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    posture_app.tray.tray.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert posture_app.history_window is not None and posture_app.history_window.isVisible()
+    posture_app.tray.tray.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
+    assert posture_app.break_windows.current is not None
+
+
+def test_window_titles_are_their_own_names_without_the_app_name(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    posture_app.flow.take_break_now()
+    windows = [
+        posture_app.show_settings(),
+        posture_app.show_history(),
+        posture_app.show_log_dialog(),
+        posture_app.break_windows.current,
+    ]
+    titles = [window.windowTitle() for window in windows if window is not None]
+    assert titles == ["Settings", "Your breaks", "Log a stretch", "Stretch break"]
 
 
 def test_control_commands_pause_resume_and_refuse_bad_requests(

@@ -47,6 +47,10 @@ class BusyWatch(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._check_held)
 
+    @property
+    def detector_names(self) -> list[str]:
+        return [detector.name for detector in self._detectors]
+
     def reason(self) -> BusyReason | None:
         """Why reminders must wait now, or None when the user is free."""
         detected = next((d.reason for d in self._detectors if d.busy()), None)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
 from posturebreak.core.events import BreakRequest, Outcome
 from posturebreak.core.reminders import REMINDERS, ReminderKind
@@ -67,7 +66,7 @@ class BreakPopup(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         reminder = REMINDERS[request.kind]
-        self.setWindowTitle(f"{reminder.title} — {APP_NAME}")
+        self.setWindowTitle(reminder.title)  # Qt adds " — Posture Break"
         self.setAccessibleName(reminder.title)
 
         layout = QVBoxLayout(self)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -26,21 +29,28 @@ class InfoWindows:
     def _show(self, topic: str, title: str, text: str) -> QMessageBox:
         box = self._open.get(topic)
         if box is None:
-            box = QMessageBox(QMessageBox.Icon.NoIcon, title, text)
+            box = QMessageBox(QMessageBox.Icon.NoIcon, title, "")
             box.setIconPixmap(self._icon.pixmap(64, 64))
             box.setWindowIcon(self._icon)
             box.setTextFormat(Qt.TextFormat.RichText)
             box.setModal(False)
             self._open[topic] = box
+        box.setText(text)
         bring_forward(box)
         return box
 
-    def show_about(self) -> QMessageBox:
+    def show_about(self, detection: Mapping[str, str]) -> QMessageBox:
+        """About the app, with what it can tell on this desktop (``detection``: what
+        each way of telling does here, e.g. "Lock detection" → "on")."""
+        lines = "".join(
+            f"<br>{html.escape(name)}: {html.escape(state)}" for name, state in detection.items()
+        )
         return self._show(
             "about",
-            f"About {APP_NAME}",
+            "About",  # Qt adds " — Posture Break"
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Reminds you to stretch, sit evenly and move your feet, "
             "so your lower back gets the breaks it needs.</p>"
-            "<p>Not medical advice: stop any exercise that hurts.</p>",
+            "<p>Not medical advice: stop any exercise that hurts.</p>"
+            f"<p><b>On this desktop</b>{lines}</p>",
         )

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posturebreak import APP_NAME
 from posturebreak.core.events import LoggedEvent, Outcome
 from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import REMINDERS, ReminderKind
@@ -104,7 +103,7 @@ class HistoryWindow(QWidget):
     def __init__(self, source: HistorySource, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._source = source
-        self.setWindowTitle(f"{APP_NAME}: your breaks")
+        self.setWindowTitle("Your breaks")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_progress())

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posturebreak import APP_NAME
 from posturebreak.core.catalogue import Exercise
 
 # How far back an exercise can be logged: long enough to catch up on a forgotten day.
@@ -38,7 +37,7 @@ class LogStretchDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Log a stretch: {APP_NAME}")
+        self.setWindowTitle("Log a stretch")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         form = QFormLayout(self)
         intro = QLabel("Did a stretch on your own? Log it so it counts towards your goal.")

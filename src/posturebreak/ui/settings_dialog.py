@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posturebreak import APP_NAME
 from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.core.settings import (
     GeneralSettings,
@@ -154,7 +153,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} Settings")
+        self.setWindowTitle("Settings")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_reminders_tab(), "&Reminders")

@@ -59,8 +59,16 @@ class TrayIcon(QObject):
         self.menu = QMenu()
         self._build_menu()
         self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._activated)
         self.menu.aboutToShow.connect(self.refresh)
         self.refresh()
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        """A left click opens *Your breaks*; a middle click takes a break now."""
+        if reason is QSystemTrayIcon.ActivationReason.Trigger:
+            self.history_requested.emit()
+        elif reason is QSystemTrayIcon.ActivationReason.MiddleClick:
+            self.take_break_requested.emit()
 
     def set_icons(self, icon: QIcon, paused_icon: QIcon) -> None:
         """Switches the icon theme."""
