@@ -56,7 +56,7 @@ from posturebreak.ui.log_dialog import LogStretchDialog
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
 from posturebreak.ui.qt_log import log_qt_messages
 from posturebreak.ui.settings_dialog import SettingsDialog
-from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState
+from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,7 @@ _PAUSE_MINUTES: dict[PauseLength, int | None] = {
     PauseLength.HOUR: 60,
     PauseLength.UNTIL_TOMORROW: None,
 }
+_DO_NOT_DISTURB_MINUTES = {DoNotDisturbLength.HOUR: 60}
 _TOOLTIP_REFRESH_MS = 30_000
 # How long an unanswered break window stays after its countdown before it counts as ignored.
 _UNANSWERED_WINDOW_LINGERS = timedelta(minutes=3)
@@ -166,6 +167,8 @@ class PostureBreakApp(QObject):
         tray.log_requested.connect(self.show_log_dialog)
         tray.history_requested.connect(self.show_history)
         tray.pause_requested.connect(self.pause)
+        tray.do_not_disturb_requested.connect(self.do_not_disturb)
+        tray.do_not_disturb_off_requested.connect(self.busy.turn_off)
         tray.resume_requested.connect(self.scheduler.resume)
         tray.skip_requested.connect(self.scheduler.skip_next)
         tray.settings_requested.connect(self.show_settings)
@@ -310,6 +313,7 @@ class PostureBreakApp(QObject):
             self.status(),
             self.scheduler.schedule.is_paused,
             pack_status(self.pack.timer, self._clock.now()),
+            self.busy.rules.is_on(self._clock.now()),
         )
 
     def _refresh_history(self) -> None:
@@ -336,6 +340,12 @@ class PostureBreakApp(QObject):
                 "Pack timer started",
                 f"I'll tell you when to take it off in {pack.on_minutes} min.{advice}".strip(),
             )
+        )
+
+    def do_not_disturb(self, length: DoNotDisturbLength) -> None:
+        self.timing.do_not_disturb(
+            _DO_NOT_DISTURB_MINUTES.get(length),
+            until_tomorrow=length is DoNotDisturbLength.UNTIL_TOMORROW,
         )
 
     def pause(self, length: PauseLength) -> None:

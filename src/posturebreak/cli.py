@@ -30,6 +30,7 @@ _CONTROL_COMMANDS = {
     "break-now": "take a break now (a stretch unless you name another kind)",
     "settings": "open the settings window",
     "history": "open the window with your breaks, streak and chart",
+    "dnd": "do not disturb: hold reminders until you turn it off (or for a while)",
     "quit": "quit the running app",
 }
 
@@ -68,6 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
                 help="until tomorrow's first working hours (or midnight when you remind "
                 "at any time)",
             )
+        elif name == "dnd":
+            length = sub.add_mutually_exclusive_group()
+            length.add_argument(
+                "--minutes",
+                type=_pause_minutes,
+                help=f"for this long, from 1 to {MAX_PAUSE_MINUTES} (a week)",
+            )
+            length.add_argument(
+                "--until-tomorrow",
+                action="store_true",
+                help="until tomorrow's first working hours (or midnight)",
+            )
+            length.add_argument("--off", action="store_true", help="turn do not disturb off")
         elif name == "status":
             sub.add_argument("--json", action="store_true", help="print JSON instead of a line")
         elif name == "break-now":
@@ -206,6 +220,9 @@ def _control(paths: AppPaths, args: argparse.Namespace) -> int:
         request["minutes"] = None if args.until_tomorrow else args.minutes
     elif args.command == "break-now":
         request["kind"] = args.kind
+    elif args.command == "dnd":
+        request["minutes"] = args.minutes
+        request["until"] = "off" if args.off else "tomorrow" if args.until_tomorrow else None
     try:
         reply = send_command(socket_path(paths.instance_name), request)
     except SocketLocationError as error:

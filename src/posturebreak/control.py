@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
-from posturebreak.core.commands import Command, ControlRequest, parse_request
+from posturebreak.core.commands import Command, ControlRequest, DoNotDisturbUntil, parse_request
 from posturebreak.core.pack_timer import PackTimer
 from posturebreak.core.reminders import REMINDERS
 from posturebreak.core.schedule import ReminderSchedule
@@ -90,6 +90,12 @@ class ControlCommands:
         elif request.command is Command.BREAK_NOW:
             app.scheduler.remind_now(request.kind)
             return f"{REMINDERS[request.kind].short_name} break started."
+        elif request.command is Command.DND:
+            if request.until is DoNotDisturbUntil.OFF:
+                app.busy.turn_off()
+            else:
+                tomorrow = request.until is DoNotDisturbUntil.TOMORROW
+                app.timing.do_not_disturb(request.minutes, until_tomorrow=tomorrow)
         elif request.command in _OPENS:
             _OPENS[request.command](app)
             return f"Opened {request.command.value}."

@@ -9,15 +9,16 @@ settings pass through the demo time scale here and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject
 
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale
+from posturebreak.core.do_not_disturb import BusyReason
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
-from posturebreak.core.status import status_line
+from posturebreak.core.status import describe_moment, status_line
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.services.busy_watch import BusyWatch
@@ -98,11 +99,26 @@ class ReminderTiming(QObject):
             until = now + self.scaled(timedelta(minutes=minutes))
         self.scheduler.pause(until)
 
+    def do_not_disturb(self, minutes: float | None, *, until_tomorrow: bool = False) -> None:
+        """Holds reminders for ``minutes`` (time-scaled), until tomorrow, or (neither)
+        until turned off."""
+        now = self.clock.now()
+        if until_tomorrow:
+            until: datetime | None = start_of_tomorrow(now, self.scheduler.schedule.working_time)
+        elif minutes is not None:
+            until = now + self.scaled(timedelta(minutes=minutes))
+        else:
+            until = None
+        self.busy.turn_on(until)
+
     def status(self) -> str:
         """What comes next, or why nothing does: for the tray and ``posture-break status``."""
-        return status_line(
-            self.scheduler.schedule, self.clock.now(), holding_for=self.busy.holding_for()
-        )
+        now = self.clock.now()
+        line = status_line(self.scheduler.schedule, now, holding_for=self.busy.holding_for())
+        until = self.busy.rules.until
+        if until is not None and self.busy.holding_for() is BusyReason.TURNED_ON:
+            line += f" until {describe_moment(until, now)}"
+        return line
 
     def detection(self) -> dict[str, str]:
         """What each way of telling the user is away or busy does on this desktop."""

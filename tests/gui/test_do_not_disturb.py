@@ -15,6 +15,7 @@ from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import WhileBusy
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.notify import Urgency
+from posturebreak.ui.tray import DoNotDisturbLength
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
 STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
@@ -83,7 +84,7 @@ def test_quiet_notifications_come_at_once_and_the_window_waits(app: App) -> None
 def test_do_not_disturb_for_a_while_ends_by_itself_and_releases(app: App, qtbot: QtBot) -> None:
     posture_app, clock = app
     posture_app.busy.turn_on(until=clock.moment + timedelta(milliseconds=50))
-    assert posture_app.status() == "Holding reminders: do not disturb is on"
+    assert posture_app.status() == "Holding reminders: do not disturb is on until 09:00"
     posture_app.flow.remind([(STRETCH, clock.moment)])
     clock.moment += timedelta(milliseconds=50)
     with qtbot.waitSignal(posture_app.busy.released):
@@ -105,3 +106,27 @@ def test_a_held_reminder_comes_when_the_call_ends(qtbot: QtBot) -> None:
         pass
     assert [kind for kind, _ in given.args[0]] == [STRETCH]
     assert not watch.rules.holding
+
+
+def test_do_not_disturb_from_the_tray_holds_reminders_and_turns_off(app: App) -> None:
+    posture_app, _ = app
+    tray = posture_app.tray
+    assert not tray.dnd_off_action.isVisible()
+    tray.dnd_actions[DoNotDisturbLength.HOUR].trigger()
+    assert posture_app.status() == "Holding reminders: do not disturb is on until 10:00"
+    assert "Holding reminders" in tray.tray.toolTip() and tray.dnd_off_action.isVisible()
+    posture_app.flow.take_break_now()
+    assert posture_app.break_windows.current is None
+    tray.dnd_off_action.trigger()
+    assert posture_app.break_windows.current is not None  # the held stretch, once
+    assert not tray.dnd_off_action.isVisible()
+
+
+def test_do_not_disturb_from_the_command_line(app: App) -> None:
+    posture_app, _ = app
+    reply = posture_app.control.handle({"command": "dnd"})
+    assert reply["message"] == "Holding reminders: do not disturb is on"
+    reply = posture_app.control.handle({"command": "dnd", "until": "tomorrow"})
+    assert reply["message"].startswith("Holding reminders: do not disturb is on until ")
+    reply = posture_app.control.handle({"command": "dnd", "until": "off"})
+    assert reply["message"] == "Sit evenly in 20 min"

@@ -36,6 +36,8 @@ def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
         "Pause reminders",
         "Resume reminders",
         "Skip next reminder",
+        "Do not disturb",
+        "Turn off do not disturb",  # shown only while it is on
         "Heat/cold pack",
         "Settings…",
         "About Posture Break",

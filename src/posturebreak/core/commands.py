@@ -30,11 +30,20 @@ class Command(StrEnum):
     BREAK_NOW = "break-now"
     SETTINGS = "settings"
     HISTORY = "history"
+    DND = "dnd"
     QUIT = "quit"
 
 
 class BadRequestError(ValueError):
     """A request the app refuses; its text is the error the caller reads."""
+
+
+class DoNotDisturbUntil(StrEnum):
+    """How long ``dnd`` holds reminders (with ``minutes``: that long)."""
+
+    TURNED_OFF = "turned_off"
+    TOMORROW = "tomorrow"
+    OFF = "off"  # turns it off now
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class ControlRequest:
     command: Command
     minutes: float | None = None
     kind: ReminderKind = ReminderKind.STRETCH
+    until: DoNotDisturbUntil = DoNotDisturbUntil.TURNED_OFF
 
 
 def parse_request(request: Any) -> ControlRequest:
@@ -56,9 +66,23 @@ def parse_request(request: Any) -> ControlRequest:
         raise BadRequestError(f"unknown command {_shorten(name)}")
     if command is Command.PAUSE:
         return ControlRequest(command, minutes=pause_minutes(request.get("minutes")))
+    if command is Command.DND:
+        return _do_not_disturb(request)
     if command is Command.BREAK_NOW:
         return ControlRequest(command, kind=reminder_kind(request.get("kind", "stretch")))
     return ControlRequest(command)
+
+
+def _do_not_disturb(request: dict[str, Any]) -> ControlRequest:
+    """``dnd``: for ``minutes``, until ``tomorrow``, ``off``, or (neither) until turned off."""
+    until = request.get("until")
+    if until is None:
+        return ControlRequest(Command.DND, minutes=pause_minutes(request.get("minutes")))
+    if request.get("minutes") is not None:
+        raise BadRequestError("dnd takes minutes or until, not both")
+    if until not in (DoNotDisturbUntil.TOMORROW.value, DoNotDisturbUntil.OFF.value):
+        raise BadRequestError(f"until must be 'tomorrow' or 'off', got {_shorten(until)}")
+    return ControlRequest(Command.DND, until=DoNotDisturbUntil(until))
 
 
 def pause_minutes(value: Any) -> float | None:

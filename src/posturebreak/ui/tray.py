@@ -21,13 +21,23 @@ class PauseLength(Enum):
     UNTIL_TOMORROW = "Until tomorrow"
 
 
+class DoNotDisturbLength(Enum):
+    """How long do not disturb lasts when turned on from the menu, with its label."""
+
+    HOUR = "For 1 hour"
+    UNTIL_TOMORROW = "Until tomorrow"
+    UNTIL_TURNED_OFF = "Until I turn it off"
+
+
 @dataclass(frozen=True)
 class TrayState:
-    """What the tray shows: a status line, whether reminders are paused, the pack timer."""
+    """What the tray shows: a status line, whether reminders are paused, the pack timer,
+    and whether do not disturb is on."""
 
     status: str
     paused: bool
     pack: str | None = None  # the heat/cold pack timer's state, when it runs
+    do_not_disturb: bool = False
 
 
 class TrayIcon(QObject):
@@ -37,6 +47,8 @@ class TrayIcon(QObject):
     log_requested = Signal()
     history_requested = Signal()
     pause_requested = Signal(object)  # PauseLength
+    do_not_disturb_requested = Signal(object)  # DoNotDisturbLength
+    do_not_disturb_off_requested = Signal()
     resume_requested = Signal()
     skip_requested = Signal()
     pack_start_requested = Signal()
@@ -92,6 +104,18 @@ class TrayIcon(QObject):
         self.pause_menu.triggered.connect(self._pause_chosen)
         self.resume_action = self._add(menu, "Resume reminders", self.resume_requested)
         self.skip_action = self._add(menu, "Skip next reminder", self.skip_requested)
+        self.dnd_menu = menu.addMenu("Do not disturb")
+        self.dnd_actions: dict[DoNotDisturbLength, QAction] = {}
+        for choice in DoNotDisturbLength:
+            action = self.dnd_menu.addAction(choice.value)
+            action.setData(choice.name)
+            self.dnd_actions[choice] = action
+        self.dnd_menu.triggered.connect(
+            lambda action: self.do_not_disturb_requested.emit(DoNotDisturbLength[action.data()])
+        )
+        self.dnd_off_action = self._add(
+            menu, "Turn off do not disturb", self.do_not_disturb_off_requested
+        )
         menu.addSeparator()
         pack_menu = menu.addMenu("Heat/cold pack")
         self.pack_start_action = self._add(pack_menu, "Start pack timer", self.pack_start_requested)
@@ -119,5 +143,6 @@ class TrayIcon(QObject):
         self.status_action.setText(state.status)
         self.resume_action.setEnabled(state.paused)
         self.skip_action.setEnabled(not state.paused)
+        self.dnd_off_action.setVisible(state.do_not_disturb)
         self.pack_start_action.setText("Restart pack timer" if state.pack else "Start pack timer")
         self.pack_stop_action.setEnabled(state.pack is not None)
