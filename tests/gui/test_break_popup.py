@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
@@ -230,3 +230,25 @@ def test_the_tooltip_shows_a_running_pack_timer(app: tuple[PostureBreakApp, Fake
     assert posture_app.notifier.shown[-1].title == "Pack timer started"  # type: ignore[attr-defined]
     posture_app.tray.pack_stop_action.trigger()
     assert "Pack" not in posture_app.tray.tray.toolTip()
+
+
+def test_the_closing_words_are_never_cut_off_and_no_gap_opens_above_the_bar(
+    qtbot: QtBot,
+) -> None:
+    clock = FakeClock()
+    popup = popup_for(qtbot, clock)
+    clock.moment += 31 * SECONDS  # the countdown is over
+    popup.tick()
+    qtbot.waitExposed(popup)
+    label = popup.time_left
+    assert label.text() == "Well done! Press Done to log it."
+    assert label.heightForWidth(label.width()) <= label.height()  # every line shown
+    # The progress bar follows the text closely: no stretch of empty window above it.
+    last_text = max(
+        (child for child in popup.findChildren(QLabel) if child is not label and child.text()),
+        key=lambda child: child.geometry().bottom(),
+    )
+    gap = (
+        popup.progress.geometry().top() - last_text.mapTo(popup, last_text.rect().bottomLeft()).y()
+    )
+    assert gap < 3 * label.fontMetrics().height()

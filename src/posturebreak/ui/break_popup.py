@@ -76,6 +76,10 @@ class BreakPopup(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Time left in the break")
         layout.addWidget(self.progress)
+        # Its own line, wrapping: "Well done! Press Done to log it." is never cut off.
+        self.time_left = QLabel()
+        self.time_left.setWordWrap(True)
+        layout.addWidget(self.time_left)
         layout.addLayout(self._build_buttons(snooze_label))
         self.setMinimumWidth(460)
 
@@ -95,7 +99,8 @@ class BreakPopup(QWidget):
         labels = [heading, self.instruction]
         if exercise and exercise.steps:
             steps = "".join(f"<li>{step}</li>" for step in exercise.steps)
-            labels.append(QLabel(f"<ol style='margin-left: -20px'>{steps}</ol>"))
+            steps_style = "margin-left: -20px; margin-top: 0; margin-bottom: 0"
+            labels.append(QLabel(f"<ol style='{steps_style}'>{steps}</ol>"))
         if exercise and exercise.caution:
             labels.append(QLabel(f"<i>{exercise.caution}</i>"))
         for label in labels:
@@ -113,14 +118,13 @@ class BreakPopup(QWidget):
         return body
 
     def _build_buttons(self, snooze_label: str) -> QHBoxLayout:
-        """Time left, then Skip / Snooze / Done, with their keyboard shortcuts."""
-        self.time_left = QLabel()
+        """Skip / Snooze / Done on the right, with their keyboard shortcuts."""
         self.done_button = QPushButton("&Done")
         self.snooze_button = QPushButton(f"&Snooze {snooze_label}")
         self.skip_button = QPushButton("S&kip")
         self.done_button.setDefault(True)
         row = QHBoxLayout()
-        row.addWidget(self.time_left, 1)
+        row.addStretch(1)
         for button, outcome, key in (
             (self.skip_button, Outcome.SKIPPED, "Esc"),
             (self.snooze_button, Outcome.SNOOZED, "S"),
@@ -141,12 +145,16 @@ class BreakPopup(QWidget):
     def show_on_pointer_screen(self) -> None:
         """Shows the window near the top centre of the screen the pointer is on."""
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        self.adjustSize()
         area = screen.availableGeometry()
-        self.move(
-            area.x() + (area.width() - self.width()) // 2,
-            area.y() + area.height() // 5,
-        )
+        self.setMaximumSize(area.size())
+        self.ensurePolished()
+        # Wrapped text is as tall as the width it gets: size for the width, then the height.
+        self.resize(self.minimumSizeHint().expandedTo(self.sizeHint()).width(), 1)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+        top = area.y() + min(area.height() // 5, area.height() - self.frameGeometry().height())
+        self.move(area.x() + (area.width() - self.width()) // 2, max(area.y(), top))
         self.show()
         self._ticker.start()
 

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QHideEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from posturebreak.core.settings import NotificationStyle
 from posturebreak.core.statistics import ActivitySummary, DayBar, days_text
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.ui.history_chart import DayChart
+from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 CHART_DAYS = (7, 30, 90)
 _SUMMARY_COLUMNS = (
@@ -105,7 +106,9 @@ class HistoryWindow(QWidget):
         self._source = source
         self.setWindowTitle("Your breaks")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_progress())
         layout.addWidget(self._build_summary_table())
         layout.addLayout(self._build_chart_header())
@@ -119,12 +122,15 @@ class HistoryWindow(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
-        layout.addWidget(self.message)
-        layout.addLayout(self._build_buttons())
+        # A line is kept for it, so a message coming or going never moves the buttons.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        window = QVBoxLayout(self)
+        window.addWidget(scrolling(body), stretch=1)
+        # Messages (an export's result, an unreadable log) and the buttons stay in view.
+        window.addWidget(self.message)
+        window.addLayout(self._build_buttons())
         QShortcut(QKeySequence.StandardKey.Cancel, self, self.close)
-        room = self.screen().availableGeometry()
-        self.resize(min(760, room.width()), min(780, room.height() - 40))
+        fit_to_screen(self, QSize(760, 780))
 
     # -- building ---------------------------------------------------------------------
 
@@ -237,7 +243,11 @@ class HistoryWindow(QWidget):
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #b3261e;" if error else "")
-        self.message.show()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802  (Qt's name)
+        """A message was about what just happened; it is gone when the window reopens."""
+        self.message.clear()
+        super().hideEvent(event)
 
     def _show_summary(self, summary: ActivitySummary) -> None:
         self.today_label.setText(f"Today: {summary.done_today} of {summary.goal} done breaks")
@@ -278,6 +288,7 @@ class HistoryWindow(QWidget):
         except ActivityLogError as error:
             self.show_message(str(error), error=True)
             return
+        selected = self.selected_event()
         self.events.clear()
         for logged in recent:
             event = logged.event
@@ -292,6 +303,8 @@ class HistoryWindow(QWidget):
             )
             item.setData(0, _EVENT_ROLE, logged)
             self.events.addTopLevelItem(item)
+            if selected is not None and logged.id == selected.id:
+                self.events.setCurrentItem(item)  # still selected after a correction
         for column in range(self.events.columnCount()):
             self.events.resizeColumnToContents(column)
         self.empty_label.setVisible(not recent and kind_value is None)

@@ -13,7 +13,7 @@ from datetime import time
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QSize, QTime, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QTimeEdit,
@@ -46,6 +47,7 @@ from posturebreak.core.settings import (
     Weekday,
     limits_of,
 )
+from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 _Button = QDialogButtonBox.StandardButton
@@ -156,9 +158,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_reminders_tab(), "&Reminders")
-        self.tabs.addTab(self._build_schedule_tab(), "S&chedule")
-        self.tabs.addTab(self._build_general_tab(), "&General")
+        self.tabs.addTab(scrolling(self._build_reminders_tab()), "&Reminders")
+        self.tabs.addTab(scrolling(self._build_schedule_tab()), "S&chedule")
+        self.tabs.addTab(scrolling(self._build_general_tab()), "&General")
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -175,8 +177,21 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         self.show_settings(settings)
+        fit_to_screen(self, self.sizeHint().expandedTo(self._content_size()))
+
+    def _content_size(self) -> QSize:
+        """The size that shows every tab whole, without scrolling."""
+        areas = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        inner = [
+            page
+            for area in areas
+            if isinstance(area, QScrollArea) and (page := area.widget()) is not None
+        ]
+        width = max(page.sizeHint().width() for page in inner)
+        height = max(page.sizeHint().height() for page in inner)
+        chrome = self.tabs.tabBar().sizeHint().height() + self.buttons.sizeHint().height()
+        return QSize(width + 40, height + chrome + 60)
 
     # -- building ---------------------------------------------------------------------
 
