@@ -1,0 +1,1 @@
+"""Platform adapters: what the desktop says about the user (idle input, sleep)."""

@@ -1,0 +1,88 @@
+"""A headless GNOME compositor (Mutter) on a private session bus, and a hand on it.
+
+Mutter serves the real ``org.gnome.Mutter.IdleMonitor``; input goes in through its
+RemoteDesktop API, whose session lives only as long as the D-Bus client that made it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.support.private_bus import PrivateBus, Processes
+
+IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
+REMOTE_DESKTOP = "org.gnome.Mutter.RemoteDesktop"
+REQUIRED_TOOLS = ("mutter", "dbus-daemon")
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
+
+
+@dataclass
+class HeadlessMutter:
+    workdir: Path
+    processes: Processes = field(default_factory=Processes)
+    bus: PrivateBus | None = None
+
+    def start(self) -> HeadlessMutter:
+        self.bus = PrivateBus(self.workdir / "bus", self.processes).start()
+        runtime = self.workdir / "runtime"
+        runtime.mkdir(mode=0o700, parents=True)
+        env = self.env(XDG_RUNTIME_DIR=str(runtime))
+        argv = ["mutter", "--headless", "--wayland", "--no-x11", "--virtual-monitor", "1280x800"]
+        argv.append(f"--wayland-display=posture-break-{os.getpid()}")
+        self.processes.spawn(argv, env, self.workdir / "mutter.log")
+        for name in (IDLE_MONITOR, REMOTE_DESKTOP):
+            self.bus.wait_for_name(name)
+        return self
+
+    @property
+    def address(self) -> str:
+        assert self.bus is not None
+        return self.bus.address
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """The environment of a program in this session (no X11, no Wayland socket)."""
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("QT_", "WAYLAND", "DISPLAY", "DBUS_SESSION"))
+        }
+        env.update(DBUS_SESSION_BUS_ADDRESS=self.address, QT_QPA_PLATFORM="offscreen")
+        env.update(extra)
+        return env
+
+    @contextmanager
+    def hand(self) -> Iterator[RemoteHand]:
+        """A RemoteDesktop session that moves the pointer while the block runs."""
+        assert self.bus is not None
+        with self.bus.connection() as connection:
+            desktop = connection.get_object(REMOTE_DESKTOP, "/org/gnome/Mutter/RemoteDesktop")
+            path = desktop.CreateSession(dbus_interface=REMOTE_DESKTOP)
+            session = connection.get_object(REMOTE_DESKTOP, path)
+            session.Start(dbus_interface=f"{REMOTE_DESKTOP}.Session")
+            try:
+                yield RemoteHand(session)
+            finally:
+                session.Stop(dbus_interface=f"{REMOTE_DESKTOP}.Session")
+
+    def stop(self) -> None:
+        self.processes.stop()
+
+
+@dataclass
+class RemoteHand:
+    session: Any
+
+    def move(self) -> None:
+        """Moves the pointer a little: input, as far as Mutter's idle time is concerned."""
+        self.session.NotifyPointerMotionRelative(
+            4.0, 3.0, dbus_interface=f"{REMOTE_DESKTOP}.Session"
+        )
