@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import pytest
 from tests.e2e.conftest import DesktopFactory
 from tests.support.desktop import VirtualDesktop
 from tests.support.presence_probe import Probe
-from tests.support.private_bus import Processes
+from tests.support.private_bus import PrivateBus, Processes, missing_bus_tools, require_tools
 
 pytestmark = pytest.mark.e2e
 
@@ -66,3 +67,18 @@ def test_x11_detector_asks_the_server_once_while_the_user_is_present(
     time.sleep(3)
     assert len(probe.events("check")) == 1
     assert probe.events("went_away") == []
+
+
+def test_without_gnome_or_x11_there_is_no_idle_detection_and_the_log_says_why(
+    processes: Processes, tmp_path: Path
+) -> None:
+    require_tools(missing_bus_tools())
+    bus = PrivateBus(tmp_path / "bus", processes).start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DISPLAY"))}
+    env.update(DBUS_SESSION_BUS_ADDRESS=bus.address, QT_QPA_PLATFORM="offscreen")
+    probe = Probe.start(processes, "idle", 1.0, env, tmp_path / "probe.log")
+    assert probe.process.wait(20) == 1
+    assert (
+        "no idle detection: no org.gnome.Mutter.IdleMonitor on the session bus; "
+        "Qt runs on 'offscreen', not X11" in probe.log.read_text()
+    )

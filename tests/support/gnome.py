@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.support.private_bus import PrivateBus, Processes
+from tests.support.private_bus import PrivateBus, Processes, missing_bus_tools
 
 IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
 REMOTE_DESKTOP = "org.gnome.Mutter.RemoteDesktop"
-REQUIRED_TOOLS = ("mutter", "dbus-daemon")
 
 
 def missing_tools() -> list[str]:
-    return [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
+    return ([] if shutil.which("mutter") else ["mutter"]) + missing_bus_tools()
 
 
 @dataclass

@@ -7,6 +7,7 @@ machine's own buses.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,10 @@ _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
   </policy>
 </busconfig>
 """
+
+
+def missing_bus_tools() -> list[str]:
+    return [] if shutil.which("dbus-daemon") else ["dbus-daemon"]
 
 
 def require_tools(missing: list[str]) -> None:

@@ -6,12 +6,11 @@ Debian's python3-dbusmock lives under the system Python, so the mock runs there.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.private_bus import PrivateBus, Processes
+from tests.support.private_bus import PrivateBus, Processes, missing_bus_tools
 
 LOGIND = "org.freedesktop.login1"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -23,7 +22,7 @@ def missing_tools() -> list[str]:
         [SYSTEM_PYTHON, "-c", "import dbus, dbusmock"], capture_output=True, check=False
     )
     missing = [] if check.returncode == 0 else ["python3-dbusmock (for /usr/bin/python3)"]
-    return missing + ([] if shutil.which("dbus-daemon") else ["dbus-daemon"])
+    return missing + missing_bus_tools()
 
 
 @dataclass

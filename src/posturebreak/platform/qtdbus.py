@@ -24,7 +24,8 @@ def service_on_bus(connection: QDBusConnection, service: str) -> bool:
 class DBusSignal(QObject):
     """Passes one D-Bus signal's arguments to ``callback`` while listening."""
 
-    _SLOT = SLOT("_deliver(QDBusMessage)").encode()
+    # PySide6 takes the slot as the str SLOT() returns (its stubs say bytes, which fails).
+    _SLOT: Any = SLOT("_deliver(QDBusMessage)")
 
     def __init__(
         self,
