@@ -10,6 +10,7 @@ to notice the return.
 from __future__ import annotations
 
 import ctypes
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Protocol
@@ -20,6 +21,9 @@ from posturebreak.core.clock import Clock
 from posturebreak.platform.presence import IdleDetector
 
 AWAY_POLL = timedelta(seconds=1)
+# Two readings of the same last input differ by the time between the server's answer
+# and reading the clock; a later last input than that means the user came back.
+SAME_INPUT = timedelta(milliseconds=250)
 # Checking a little after the threshold could be reached finds it reached.
 MARGIN = timedelta(milliseconds=100)
 
@@ -120,7 +124,7 @@ def next_check(idle: timedelta, threshold: timedelta, away: bool) -> timedelta:
 
 
 class X11IdleDetector(IdleDetector):
-    """Away after ``threshold`` without X input; back when the idle time drops."""
+    """Away after ``threshold`` without X input; back once the last input is a new one."""
 
     name = "Idle detection: X11 screen saver extension"
 
@@ -134,7 +138,7 @@ class X11IdleDetector(IdleDetector):
         super().__init__(clock, threshold, parent)
         self._open_source = open_source
         self._source: IdleSource | None = None
-        self._last_idle = timedelta(0)
+        self._absence_began = 0.0  # monotonic seconds: the last input before the absence
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -166,11 +170,14 @@ class X11IdleDetector(IdleDetector):
         if self._source is None:
             return
         idle = self._source.idle()
+        # The monotonic clock tells a new input from the passing of time, even when the
+        # wall clock is set meanwhile; the injected clock only dates the reports.
+        last_input = time.monotonic() - idle.total_seconds()
         now = self._clock.now()
         if not self.away and idle >= self._threshold:
+            self._absence_began = last_input
             self._report_away(now - idle)
-        elif self.away and idle < self._last_idle:
+        elif self.away and last_input > self._absence_began + SAME_INPUT.total_seconds():
             self._report_back(now - idle)
-        self._last_idle = idle
         wait = next_check(idle, self._threshold, self.away)
         self._timer.start(max(1, round(wait / timedelta(milliseconds=1))))
