@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import subprocess
 import time
@@ -24,6 +25,7 @@ SLACK = timedelta(milliseconds=300)
 
 @pytest.fixture
 def desktop(make_desktop: DesktopFactory) -> VirtualDesktop:
+    require_tools([] if ctypes.util.find_library("Xss") else ["libxss1"])
     return make_desktop(notification_server=False, tray=False)
 
 

@@ -10,6 +10,7 @@ to notice the return.
 from __future__ import annotations
 
 import ctypes
+import functools
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -59,46 +60,57 @@ def _load(name: str) -> ctypes.CDLL:
         raise IdleSourceUnavailableError(f"{name} is not installed") from None
 
 
+@functools.cache
+def _xlib() -> ctypes.CDLL:
+    x11 = _load("libX11.so.6")
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    x11.XDefaultRootWindow.restype = ctypes.c_ulong
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.restype = ctypes.c_int
+    x11.XFree.argtypes = [ctypes.c_void_p]
+    x11.XFree.restype = ctypes.c_int
+    return x11
+
+
+@functools.cache
+def _xss() -> ctypes.CDLL:
+    xss = _load("libXss.so.1")
+    int_pointer = ctypes.POINTER(ctypes.c_int)
+    xss.XScreenSaverQueryExtension.argtypes = [ctypes.c_void_p, int_pointer, int_pointer]
+    xss.XScreenSaverQueryExtension.restype = ctypes.c_int
+    xss.XScreenSaverAllocInfo.argtypes = []
+    xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_ScreenSaverInfo)
+    info_pointer = ctypes.POINTER(_ScreenSaverInfo)
+    xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong, info_pointer]
+    xss.XScreenSaverQueryInfo.restype = ctypes.c_int
+    return xss
+
+
 class XScreenSaverIdle:
     """Its own connection to the X server (``$DISPLAY``), asking the extension."""
 
     def __init__(self) -> None:
-        x11 = _load("libX11.so.6")
-        xss = _load("libXss.so.1")
-        x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-        x11.XOpenDisplay.restype = ctypes.c_void_p
-        x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
-        x11.XDefaultRootWindow.restype = ctypes.c_ulong
-        x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-        x11.XCloseDisplay.restype = ctypes.c_int
-        x11.XFree.argtypes = [ctypes.c_void_p]
-        x11.XFree.restype = ctypes.c_int
-        int_pointer = ctypes.POINTER(ctypes.c_int)
-        xss.XScreenSaverQueryExtension.argtypes = [ctypes.c_void_p, int_pointer, int_pointer]
-        xss.XScreenSaverQueryExtension.restype = ctypes.c_int
-        xss.XScreenSaverAllocInfo.argtypes = []
-        xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_ScreenSaverInfo)
-        xss.XScreenSaverQueryInfo.argtypes = [
-            ctypes.c_void_p,
-            ctypes.c_ulong,
-            ctypes.POINTER(_ScreenSaverInfo),
-        ]
-        xss.XScreenSaverQueryInfo.restype = ctypes.c_int
-        self._x11, self._xss = x11, xss
-        self._display = x11.XOpenDisplay(None)
+        self._x11 = _xlib()
+        self._info = ctypes.POINTER(_ScreenSaverInfo)()
+        self._display = self._x11.XOpenDisplay(None)
         if not self._display:
             raise IdleSourceUnavailableError("cannot open the X display ($DISPLAY)")
-        event_base, error_base = ctypes.c_int(), ctypes.c_int()
-        if not xss.XScreenSaverQueryExtension(
-            self._display, ctypes.byref(event_base), ctypes.byref(error_base)
-        ):
+        try:
+            self._xss = _xss()
+            event_base, error_base = ctypes.c_int(), ctypes.c_int()
+            if not self._xss.XScreenSaverQueryExtension(
+                self._display, ctypes.byref(event_base), ctypes.byref(error_base)
+            ):
+                raise IdleSourceUnavailableError("the X server has no MIT-SCREEN-SAVER extension")
+            self._root = self._x11.XDefaultRootWindow(self._display)
+            self._info = self._xss.XScreenSaverAllocInfo()
+            if not self._info:
+                raise IdleSourceUnavailableError("out of memory for XScreenSaverInfo")
+        except IdleSourceUnavailableError:
             self.close()
-            raise IdleSourceUnavailableError("the X server has no MIT-SCREEN-SAVER extension")
-        self._root = x11.XDefaultRootWindow(self._display)
-        self._info = xss.XScreenSaverAllocInfo()
-        if not self._info:
-            self.close()
-            raise IdleSourceUnavailableError("out of memory for XScreenSaverInfo")
+            raise
 
     def idle(self) -> timedelta:
         if not self._display or not self._xss.XScreenSaverQueryInfo(
@@ -108,7 +120,7 @@ class XScreenSaverIdle:
         return timedelta(milliseconds=self._info.contents.idle)
 
     def close(self) -> None:
-        if getattr(self, "_info", None):
+        if self._info:
             self._x11.XFree(self._info)
             self._info = ctypes.POINTER(_ScreenSaverInfo)()
         if self._display:
