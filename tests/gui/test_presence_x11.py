@@ -86,6 +86,7 @@ def test_stop_closes_the_connection_and_reports_nothing_more(
     qtbot: QtBot, detector: X11IdleDetector, hand: HandIdle
 ) -> None:
     assert detector.start()
+    qtbot.waitUntil(lambda: hand.checks == 1)
     detector.stop()
     assert hand.closed
     with qtbot.assertNotEmitted(detector.went_away, wait=600):

@@ -10,11 +10,10 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from tests.support.private_bus import PrivateBus, Processes, missing_bus_tools
+from tests.support.private_bus import OnPrivateBus, PrivateBus, missing_bus_tools
 
 IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
 REMOTE_DESKTOP = "org.gnome.Mutter.RemoteDesktop"
@@ -25,11 +24,7 @@ def missing_tools() -> list[str]:
 
 
 @dataclass
-class HeadlessMutter:
-    workdir: Path
-    processes: Processes = field(default_factory=Processes)
-    bus: PrivateBus | None = None
-
+class HeadlessMutter(OnPrivateBus):
     def start(self) -> HeadlessMutter:
         self.bus = PrivateBus(self.workdir / "bus", self.processes).start()
         runtime = self.workdir / "runtime"
@@ -41,11 +36,6 @@ class HeadlessMutter:
         for name in (IDLE_MONITOR, REMOTE_DESKTOP):
             self.bus.wait_for_name(name)
         return self
-
-    @property
-    def address(self) -> str:
-        assert self.bus is not None
-        return self.bus.address
 
     def env(self, **extra: str) -> dict[str, str]:
         """The environment of a program in this session (no X11, no Wayland socket)."""
@@ -71,9 +61,6 @@ class HeadlessMutter:
                 yield RemoteHand(session)
             finally:
                 session.Stop(dbus_interface=f"{REMOTE_DESKTOP}.Session")
-
-    def stop(self) -> None:
-        self.processes.stop()
 
 
 @dataclass

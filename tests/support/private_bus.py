@@ -112,3 +112,20 @@ class PrivateBus:
     def wait_for_name(self, name: str, timeout: float = 20.0) -> None:
         with self.connection() as connection:
             wait_until(lambda: connection.name_has_owner(name), timeout, f"{name} on the bus")
+
+
+@dataclass
+class OnPrivateBus:
+    """A service a test runs on a bus of its own; ``stop`` ends both."""
+
+    workdir: Path
+    processes: Processes = field(default_factory=Processes)
+    bus: PrivateBus | None = None
+
+    @property
+    def address(self) -> str:
+        assert self.bus is not None, "start() first"
+        return self.bus.address
+
+    def stop(self) -> None:
+        self.processes.stop()

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-from tests.support.private_bus import PrivateBus, Processes, missing_bus_tools
+from tests.support.private_bus import OnPrivateBus, PrivateBus, missing_bus_tools
 
 LOGIND = "org.freedesktop.login1"
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -26,11 +25,7 @@ def missing_tools() -> list[str]:
 
 
 @dataclass
-class MockLogind:
-    workdir: Path
-    processes: Processes = field(default_factory=Processes)
-    bus: PrivateBus | None = None
-
+class MockLogind(OnPrivateBus):
     def start(self) -> MockLogind:
         self.bus = PrivateBus(self.workdir / "system-bus", self.processes, "system").start()
         env = dict(os.environ, DBUS_SYSTEM_BUS_ADDRESS=self.bus.address)
@@ -38,11 +33,6 @@ class MockLogind:
         self.processes.spawn(argv, env, self.workdir / "logind.log")
         self.bus.wait_for_name(LOGIND)
         return self
-
-    @property
-    def address(self) -> str:
-        assert self.bus is not None
-        return self.bus.address
 
     def prepare_for_sleep(self, going_to_sleep: bool) -> None:
         """What logind says just before the machine sleeps (True) and after it wakes."""
@@ -58,6 +48,3 @@ class MockLogind:
                 [dbus.Boolean(going_to_sleep)],
                 dbus_interface="org.freedesktop.DBus.Mock",
             )
-
-    def stop(self) -> None:
-        self.processes.stop()

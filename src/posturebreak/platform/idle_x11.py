@@ -163,7 +163,7 @@ class X11IdleDetector(IdleDetector):
             self._source = self._open_source()
         except IdleSourceUnavailableError as error:
             return self._unavailable(str(error))
-        self._check()
+        self._timer.start(0)  # from the event loop, once the caller has connected
         return True
 
     def stop(self) -> None:

@@ -1,7 +1,9 @@
 """The one shape every "is the user here?" source has, whatever it listens to.
 
 Subclasses only notice changes; this base keeps the promise the rules rely on:
-``went_away`` and ``came_back`` alternate, starting with ``went_away``.
+``went_away`` and ``came_back`` alternate, starting with ``went_away``. Detectors
+emit from the Qt event loop, never inside ``start()``, so connecting after
+starting misses nothing.
 """
 
 from __future__ import annotations
