@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from posturebreak.core.clock import SystemClock
 from posturebreak.platform.idle_x11 import X11IdleDetector, XScreenSaverIdle
+from tests.support.presence_probe import Span
 
 THRESHOLD = timedelta(milliseconds=300)
-SLACK = timedelta(milliseconds=150)
 
 
 @dataclass
@@ -24,9 +24,11 @@ class HandIdle:
     checks: int = 0
     closed: bool = False
 
-    def touch(self) -> datetime:
+    def touch(self) -> Span:
+        return Span.of(self._reset)
+
+    def _reset(self) -> None:
         self.last_input = time.monotonic()
-        return datetime.now(UTC)
 
     def idle(self) -> timedelta:
         self.checks += 1
@@ -61,11 +63,11 @@ def test_away_and_back_alternate_with_the_times_of_the_inputs(
     assert detector.start()
     with qtbot.waitSignal(detector.went_away, timeout=5000) as away:
         pass
-    assert abs(away.args[0] - last_input) < SLACK
+    assert last_input.holds(away.args[0])
 
     with qtbot.waitSignal(detector.came_back, timeout=5000) as back:
         returned = hand.touch()
-    assert abs(back.args[0] - returned) < SLACK
+    assert returned.holds(back.args[0])
 
     with qtbot.waitSignal(detector.went_away, timeout=5000):
         pass
@@ -99,3 +101,14 @@ def test_without_an_x_server_start_says_why(monkeypatch: pytest.MonkeyPatch) -> 
     detector = X11IdleDetector(SystemClock(), THRESHOLD, XScreenSaverIdle)
     assert not detector.start()
     assert detector.unavailable_reason == "cannot open the X display ($DISPLAY)"
+
+
+def test_a_user_idle_at_start_reaches_a_receiver_connected_after_start(
+    qtbot: QtBot, hand: HandIdle
+) -> None:
+    hand.last_input -= 1.0
+    detector = X11IdleDetector(SystemClock(), THRESHOLD, lambda: hand)
+    assert detector.start()
+    with qtbot.waitSignal(detector.went_away, timeout=1000):
+        pass
+    detector.stop()

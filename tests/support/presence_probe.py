@@ -14,8 +14,9 @@ import json
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,26 @@ from tests.support.desktop import wait_until
 from tests.support.private_bus import Processes
 
 ROOT = Path(__file__).resolve().parents[2]
+# Clock readings of one moment from two places (the X server, Python) differ this much.
+TOLERANCE = timedelta(milliseconds=50)
+
+
+@dataclass(frozen=True)
+class Span:
+    """When something a test did happened: between ``start`` and ``end``."""
+
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def of(cls, action: Callable[[], object]) -> Span:
+        start = datetime.now(UTC)
+        action()
+        return cls(start, datetime.now(UTC))
+
+    def holds(self, moment: datetime, delivery: timedelta = timedelta(0)) -> bool:
+        """``moment`` is this span's, or up to ``delivery`` later (a signal on its way)."""
+        return self.start - TOLERANCE <= moment <= self.end + TOLERANCE + delivery
 
 
 def emit(event: str, **fields: object) -> None:

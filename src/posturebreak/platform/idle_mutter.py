@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 SERVICE = "org.gnome.Mutter.IdleMonitor"
 PATH = "/org/gnome/Mutter/IdleMonitor/Core"
 CALL_TIMEOUT_MS = 1000
+_MS = timedelta(milliseconds=1)
 
 
 class MutterIdleDetector(IdleDetector):
@@ -85,15 +86,17 @@ class MutterIdleDetector(IdleDetector):
             self._idle_watch = self._add_idle_watch()
 
     def _add_idle_watch(self) -> int | None:
-        milliseconds = max(1, round(self._threshold / timedelta(milliseconds=1)))
+        milliseconds = max(1, round(self._threshold / _MS))
         return self._add_watch("AddIdleWatch(qulonglong)", Q_ARG("qulonglong", milliseconds))
 
     def _on_watch_fired(self, arguments: list[Any]) -> None:
         watch = arguments[0] if arguments else None
         now = self._clock.now()
         if watch == self._idle_watch and not self.away:
-            # Mutter fires the idle watch as the idle time reaches the threshold.
-            self._report_away(now - self._threshold)
+            # The idle time dates the last input even when this signal came late;
+            # the watch fires as it reaches the threshold, should Mutter not answer.
+            idle = self._invoke("GetIdletime()", Q_RETURN_ARG("qulonglong"))
+            self._report_away(now - (self._threshold if idle is None else idle * _MS))
             self._active_watch = self._add_watch("AddUserActiveWatch()")
         elif watch is not None and watch == self._active_watch:
             self._active_watch = None  # Mutter drops a user-active watch once it fired
