@@ -60,9 +60,11 @@ class MutterIdleDetector(IdleDetector):
         # The signal first, so a watch cannot fire before anyone listens.
         if not self._fired.listen():
             return self._unavailable(f"cannot listen to {SERVICE}.WatchFired")
+        # The constructor introspects the object (QtDBus's default timeout): one call
+        # at start, to a service that is on the bus.
         self._monitor = QDBusInterface(SERVICE, PATH, SERVICE, self._connection, self)
         self._monitor.setTimeout(CALL_TIMEOUT_MS)
-        self._idle_watch = self._add_idle_watch()
+        self._idle_watch = self._add_idle_watch() if self._monitor.isValid() else None
         if self._idle_watch is None:
             self.stop()
             return self._unavailable(f"{SERVICE} did not accept an idle watch")
