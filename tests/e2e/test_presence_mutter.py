@@ -75,6 +75,28 @@ def test_a_shorter_threshold_takes_effect_at_once(
     detector.stop()
 
 
+def test_after_mutter_restarts_the_detector_keeps_reporting(
+    qtbot: QtBot, mutter: HeadlessMutter, session_bus: QDBusConnection
+) -> None:
+    detector = MutterIdleDetector(SystemClock(), timedelta(seconds=1), session_bus)
+    assert detector.start()
+    with qtbot.waitSignal(detector.went_away, timeout=10_000):
+        pass
+    returns: list[datetime] = []
+    detector.came_back.connect(returns.append)
+    mutter.restart()
+    with mutter.hand() as hand:
+
+        def user_keeps_moving() -> bool:
+            hand.move()
+            return bool(returns)
+
+        qtbot.waitUntil(user_keeps_moving, timeout=10_000)
+    with qtbot.waitSignal(detector.went_away, timeout=10_000):
+        pass
+    detector.stop()
+
+
 def test_gnome_session_gets_mutter_idle_detection(mutter: HeadlessMutter, tmp_path: Path) -> None:
     processes = Processes()
     try:

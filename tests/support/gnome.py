@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from tests.support.desktop import wait_until
 from tests.support.private_bus import OnPrivateBus, PrivateBus, missing_bus_tools
 
 IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
@@ -27,15 +28,29 @@ def missing_tools() -> list[str]:
 class HeadlessMutter(OnPrivateBus):
     def start(self) -> HeadlessMutter:
         self.bus = PrivateBus(self.workdir / "bus", self.processes).start()
-        runtime = self.workdir / "runtime"
-        runtime.mkdir(mode=0o700, parents=True)
-        env = self.env(XDG_RUNTIME_DIR=str(runtime))
+        (self.workdir / "runtime").mkdir(mode=0o700, parents=True)
+        self._start_compositor()
+        return self
+
+    def restart(self) -> None:
+        """Mutter quits and a new one takes its names, as when GNOME Shell restarts."""
+        assert self.bus is not None
+        self._mutter.terminate()
+        self._mutter.wait(10)
+        self.processes.started.remove(self._mutter)
+        with self.bus.connection() as connection:
+            wait_until(lambda: not connection.name_has_owner(IDLE_MONITOR), 10, "Mutter gone")
+        self._start_compositor()
+
+    def _start_compositor(self) -> None:
+        assert self.bus is not None
+        env = self.env(XDG_RUNTIME_DIR=str(self.workdir / "runtime"))
         argv = ["mutter", "--headless", "--wayland", "--no-x11", "--virtual-monitor", "1280x800"]
-        argv.append(f"--wayland-display=posture-break-{os.getpid()}")
-        self.processes.spawn(argv, env, self.workdir / "mutter.log")
+        argv.append("--wayland-display=posture-break")
+        log = self.workdir / f"mutter{len(self.processes.started)}.log"
+        self._mutter = self.processes.spawn(argv, env, log)
         for name in (IDLE_MONITOR, REMOTE_DESKTOP):
             self.bus.wait_for_name(name)
-        return self
 
     def env(self, **extra: str) -> dict[str, str]:
         """The environment of a program in this session (no X11, no Wayland socket)."""

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QGenericReturnArgumentHolder,
     QObject,
 )
-from PySide6.QtDBus import QDBusConnection, QDBusInterface
+from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusServiceWatcher
 
 from posturebreak.core.clock import Clock
 from posturebreak.platform.presence import IdleDetector
@@ -49,6 +49,11 @@ class MutterIdleDetector(IdleDetector):
             self._connection, (SERVICE, PATH, SERVICE, "WatchFired"), self._on_watch_fired, self
         )
         self._monitor: QDBusInterface | None = None
+        # A restarted GNOME Shell (X11 sessions) comes back without our watches.
+        self._restarts = QDBusServiceWatcher(
+            SERVICE, self._connection, QDBusServiceWatcher.WatchModeFlag.WatchForRegistration, self
+        )
+        self._restarts.serviceRegistered.connect(self._rearm)
         self._idle_watch: int | None = None
         self._active_watch: int | None = None
 
@@ -86,6 +91,13 @@ class MutterIdleDetector(IdleDetector):
         if self._idle_watch is not None:
             self._remove_watch(self._idle_watch)
             self._idle_watch = self._add_idle_watch()
+
+    def _rearm(self) -> None:
+        if self._idle_watch is None:
+            return  # not started
+        self._idle_watch = self._add_idle_watch()
+        if self.away:
+            self._active_watch = self._add_watch("AddUserActiveWatch()")
 
     def _add_idle_watch(self) -> int | None:
         milliseconds = max(1, round(self._threshold / _MS))
