@@ -33,25 +33,28 @@ def processes() -> Iterator[Processes]:
 
 
 def touch(desktop: VirtualDesktop, x: int) -> Span:
-    argv = ["xdotool", "mousemove", str(x), "300"]
+    # --sync: xdotool returns once the server has moved the pointer, not before.
+    argv = ["xdotool", "mousemove", "--sync", str(x), "300"]
     return Span.of(lambda: subprocess.run(argv, env=desktop.env(), check=True))
 
 
 def test_x11_desktop_gets_x11_idle_detection_away_after_threshold_back_on_input(
     desktop: VirtualDesktop, processes: Processes, tmp_path: Path
 ) -> None:
-    last_input = touch(desktop, 100)
-    probe = Probe.start(processes, "idle", 1.0, desktop.env(), tmp_path / "probe.log")
+    touch(desktop, 50)
+    probe = Probe.start(processes, "idle", 2.0, desktop.env(), tmp_path / "probe.log")
     assert probe.wait_for("started")["name"] == "Idle detection: X11 screen saver extension"
+    # Input after the probe's start: a starting X client may count as activity.
+    last_input = touch(desktop, 100)
 
     since = probe.at("went_away")
-    assert last_input.holds(since), "the absence starts at the last input"
+    assert last_input.holds(since), f"the absence starts at the last input {last_input}: {since}"
 
     returned = touch(desktop, 200)
     back = probe.at("came_back")
-    assert returned.holds(back), "the return is dated by the input"
+    assert returned.holds(back), f"the return is dated by the input {returned}: {back}"
     subprocess.run(["xdotool", "key", "shift"], env=desktop.env(), check=True)
-    assert probe.at("went_away", 2) > back, "away again after another quiet second"
+    assert probe.at("went_away", 2) > back, "away again after another quiet spell"
     assert len(probe.events("came_back")) == 1
 
 
