@@ -17,22 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.desktop import _read_line, wait_until
-
-_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC
- "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>{kind}</type>
-  <listen>unix:dir={dir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
+from tests.support.desktop import _SESSION_BUS_CONFIG, _read_line, wait_until
 
 
 def missing_bus_tools() -> list[str]:
@@ -87,7 +72,8 @@ class PrivateBus:
     def start(self) -> PrivateBus:
         self.workdir.mkdir(parents=True, exist_ok=True)
         config = self.workdir / f"{self.kind}-bus.conf"
-        config.write_text(_BUS_CONFIG.format(kind=self.kind, dir=self.workdir))
+        text = _SESSION_BUS_CONFIG.replace("<type>session</type>", f"<type>{self.kind}</type>")
+        config.write_text(text.format(dir=self.workdir))
         bus = subprocess.Popen(
             ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
             stdout=subprocess.PIPE,
