@@ -27,6 +27,8 @@ AWAY_POLL = timedelta(seconds=1)
 SAME_INPUT = timedelta(milliseconds=250)
 # Checking a little after the threshold could be reached finds it reached.
 MARGIN = timedelta(milliseconds=100)
+# A QTimer counts in int milliseconds; no threshold may overflow it.
+LONGEST_WAIT = timedelta(days=1)
 
 
 class IdleSourceUnavailableError(RuntimeError):
@@ -132,7 +134,7 @@ def next_check(idle: timedelta, threshold: timedelta, away: bool) -> timedelta:
     """How long to wait before asking for the idle time again."""
     if away:
         return AWAY_POLL
-    return max(threshold - idle, timedelta(0)) + MARGIN
+    return min(max(threshold - idle, timedelta(0)) + MARGIN, LONGEST_WAIT)
 
 
 class X11IdleDetector(IdleDetector):
