@@ -178,7 +178,7 @@ class X11IdleDetector(IdleDetector):
     def set_threshold(self, threshold: timedelta) -> None:
         self._threshold = threshold
         if self._source is not None and not self.away:
-            self._check()
+            self._timer.start(0)  # like start(): no signal from inside the caller's call
 
     def _check(self) -> None:
         if self._source is None:

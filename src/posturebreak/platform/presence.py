@@ -2,8 +2,8 @@
 
 Subclasses only notice changes; this base keeps the promise the rules rely on:
 ``went_away`` and ``came_back`` alternate, starting with ``went_away``. Detectors
-emit from the Qt event loop, never inside ``start()``, so connecting after
-starting misses nothing.
+emit from the Qt event loop, never inside ``start()`` or ``set_threshold()``, so
+connecting after starting misses nothing and no signal re-enters the caller.
 """
 
 from __future__ import annotations
