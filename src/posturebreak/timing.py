@@ -66,6 +66,7 @@ class ReminderTiming(QObject):
             parent=self,
         )
         self.busy = BusyWatch(self.clock, detectors.busy, self.scaled(_BUSY_RECHECK), self)
+        self._missing = list(detectors.missing)
         self.presence = PresenceWatch(
             self.clock, self.scheduler, detectors.idle, detectors.presence, self
         )
@@ -124,6 +125,7 @@ class ReminderTiming(QObject):
         """What each way of telling the user is away or busy does on this desktop."""
         states = dict(self.presence.states)
         states.update((name, "on") for name in self.busy.detector_names)
+        states.update((name, "off, not available here") for name in self._missing)
         return states
 
     def _idle_threshold(self, settings: Settings) -> timedelta | None:

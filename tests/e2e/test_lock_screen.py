@@ -7,6 +7,7 @@ and display manager on a private system bus).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -22,8 +23,7 @@ from tests.support.desktop import MonitorOutput, VirtualDesktop, wait_until
 
 pytestmark = pytest.mark.e2e
 
-PROBE = [sys.executable, "-m", "tests.support.presence_probe"]
-DETECTOR = "posturebreak.platform.lock_screen:LockScreenDetector"
+PROBE = [sys.executable, "-m", "tests.support.presence_probe", "lock", "0"]
 
 
 @contextmanager
@@ -62,17 +62,18 @@ def test_locking_and_unlocking_the_screen_is_away_and_back(make_desktop: Desktop
     mock = ["/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"]
     with running(mock, desktop):
         wait_until(lambda: desktop.has_bus_name("org.gnome.ScreenSaver"), 20, "the screen saver")
-        with running([*PROBE, DETECTOR], desktop) as probe:
+        with running(PROBE, desktop) as probe:
             wait_until(lambda: "started" in probe.text(), 20, "the detector")
             set_active(desktop, True)
-            wait_until(lambda: "away" in probe.text(), 10, "the lock")
+            wait_until(lambda: "went_away" in probe.text(), 10, "the lock")
             set_active(desktop, False)
-            wait_until(lambda: "back" in probe.text(), 10, "the unlock")
-            assert probe.text().split() == ["started", "away", "back"]
+            wait_until(lambda: "came_back" in probe.text(), 10, "the unlock")
+            events = [json.loads(line)["event"] for line in probe.text().splitlines()]
+            assert events == ["started", "went_away", "came_back"]
 
 
 def test_without_a_screen_saver_lock_detection_says_why(make_desktop: DesktopFactory) -> None:
     desktop = make_desktop(notification_server=False, tray=False)
-    with running([*PROBE, DETECTOR], desktop) as probe:
-        wait_until(lambda: "off:" in probe.text(), 20, "the detector to give up")
+    with running(PROBE, desktop) as probe:
+        wait_until(lambda: "unavailable" in probe.text(), 20, "the detector to give up")
         assert "no screen saver service on the session bus" in probe.text()

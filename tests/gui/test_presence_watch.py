@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
-from posturebreak.core.clock import TimeScale
+from posturebreak.core.clock import SystemClock, TimeScale
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.paths import AppPaths
@@ -26,9 +26,8 @@ class FakeIdle(IdleDetector):
     name = "Idle detection: a test's"
 
     def __init__(self, works: bool = True) -> None:
-        super().__init__()
+        super().__init__(SystemClock(), timedelta(hours=9))
         self.works = works
-        self.threshold: timedelta | None = None
         self.running = False
         self.unavailable_reason = "" if works else "no idle time here"
 
@@ -40,7 +39,7 @@ class FakeIdle(IdleDetector):
         self.running = False
 
     def set_threshold(self, threshold: timedelta) -> None:
-        self.threshold = threshold
+        self._threshold = threshold
 
 
 class FakeSleep(PresenceDetector):
@@ -58,7 +57,7 @@ Parts = tuple[PostureBreakApp, FakeClock, FakeIdle, FakeSleep]
 
 @pytest.fixture
 def watched_app(qtbot: QtBot, tmp_path: Path) -> Iterator[Parts]:
-    clock, idle, sleep = FakeClock(), FakeIdle(), FakeSleep()
+    clock, idle, sleep = FakeClock(), FakeIdle(), FakeSleep(SystemClock())
     posture_app = PostureBreakApp(
         AppPaths.under(tmp_path),
         clock,

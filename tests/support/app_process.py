@@ -10,6 +10,9 @@ from pathlib import Path
 from tests.support.desktop import VirtualDesktop, wait_until
 
 APP_WM_CLASS = "posture-break"
+# Nobody sits at a virtual desktop's keyboard: without this, a time-scaled app would find
+# the user away within a second and hold every reminder. Tests of idle time pass their own.
+NOBODY_AT_THE_KEYBOARD = "version = 1\n\n[schedule]\nidle_threshold_minutes = 0\n"
 
 
 @dataclass
@@ -18,6 +21,7 @@ class AppProcess:
     profile_dir: Path
     time_scale: float = 1.0
     extra_env: dict[str, str] = field(default_factory=dict)  # e.g. libfaketime's
+    settings: str = NOBODY_AT_THE_KEYBOARD  # written as settings.toml unless there is one
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     def env(self) -> dict[str, str]:
@@ -27,7 +31,10 @@ class AppProcess:
         return [sys.executable, "-m", "posturebreak", "--profile-dir", str(self.profile_dir), *args]
 
     def start(self) -> AppProcess:
-        self.profile_dir.mkdir(parents=True, exist_ok=True)
+        config = self.profile_dir / "config"
+        config.mkdir(parents=True, exist_ok=True)
+        if not (config / "settings.toml").exists():
+            (config / "settings.toml").write_text(self.settings)
         with (self.profile_dir / "stderr.log").open("wb") as output:
             self.process = subprocess.Popen(
                 self.argv("--verbose"), env=self.env(), stdout=output, stderr=subprocess.STDOUT

@@ -1,1 +1,1 @@
-"""Adapters to the desktop and operating system: presence, busy states, per platform."""
+"""Platform adapters: what the desktop says about the user (idle, asleep, locked, busy)."""

@@ -5,14 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from posturebreak.core.clock import Clock
 from posturebreak.core.do_not_disturb import BusyDetector
 from posturebreak.platform.calls import CallDetector
 from posturebreak.platform.desktop_dnd import GnomeDoNotDisturb, InhibitedNotifications
+from posturebreak.platform.detectors import idle_detector, sleep_detector
 from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from posturebreak.platform.lock_screen import LockScreenDetector
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
+
+# The idle threshold an idle detector starts with; the settings set the real one at once.
+_UNTIL_THE_SETTINGS_SAY = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,7 @@ class DesktopDetectors:
     idle: IdleDetector | None = None
     presence: Sequence[PresenceDetector] = ()
     busy: Sequence[BusyDetector] = field(default_factory=tuple)
+    missing: Sequence[str] = ()  # what cannot work here at all (the log says why)
 
 
 def busy_detectors(qt_platform: str) -> list[BusyDetector]:
@@ -44,8 +50,12 @@ def busy_detectors(qt_platform: str) -> list[BusyDetector]:
 
 def detectors_here(clock: Clock, qt_platform: str) -> DesktopDetectors:
     """Every detector that may work on this desktop (each says itself if it cannot)."""
-    return DesktopDetectors(
-        idle=None,
-        presence=(LockScreenDetector(clock),),
-        busy=busy_detectors(qt_platform),
-    )
+    idle = idle_detector(clock, _UNTIL_THE_SETTINGS_SAY)
+    sleep = sleep_detector(clock)
+    presence: list[PresenceDetector] = [LockScreenDetector(clock)]
+    missing = [] if idle is not None else ["Idle detection"]
+    if sleep is None:
+        missing.append("Sleep detection")
+    else:
+        presence.append(sleep)
+    return DesktopDetectors(idle, presence, busy_detectors(qt_platform), missing)

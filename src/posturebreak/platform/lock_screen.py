@@ -8,15 +8,11 @@ delivers them on the Qt thread.
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import SLOT, Slot
+from PySide6.QtCore import SLOT, QObject, Slot
 from PySide6.QtDBus import QDBusConnection
 
 from posturebreak.core.clock import Clock
 from posturebreak.platform.presence import PresenceDetector
-
-log = logging.getLogger(__name__)
 
 # (service, object path), in the order they are looked for; both use the service name
 # as their interface name.
@@ -31,18 +27,18 @@ _ACTIVE_CHANGED_SLOT = SLOT("_active_changed(bool)")
 class LockScreenDetector(PresenceDetector):
     """Away while the screen is locked (or the screen saver is on)."""
 
-    def __init__(self, clock: Clock) -> None:
-        super().__init__()
-        self._clock = clock
+    name = "Lock detection"
+
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(clock, parent)
         self._bus = QDBusConnection.sessionBus()
         self._watching: tuple[str, str] | None = None
-        self._locked = False
-        self.name = "Lock detection"
 
     def start(self) -> bool:
+        if self._watching is not None:
+            return True
         if not self._bus.isConnected():
-            self.unavailable_reason = "no session bus"
-            return False
+            return self._unavailable("no session bus")
         registered = self._bus.interface().isServiceRegistered
         for service, path in _SCREEN_SAVERS:
             if registered(service).value() and self._bus.connect(  # type: ignore[call-overload]
@@ -51,8 +47,7 @@ class LockScreenDetector(PresenceDetector):
                 self._watching = (service, path)
                 self.name = f"Lock detection: {service}"
                 return True
-        self.unavailable_reason = "no screen saver service on the session bus"
-        return False
+        return self._unavailable("no screen saver service on the session bus")
 
     def stop(self) -> None:
         if self._watching is not None:
@@ -61,15 +56,12 @@ class LockScreenDetector(PresenceDetector):
                 service, path, service, "ActiveChanged", self, _ACTIVE_CHANGED_SLOT
             )
             self._watching = None
+        self._forget_absence()
 
     @Slot(bool)
     def _active_changed(self, active: bool) -> None:
-        if active == self._locked:
-            return
-        self._locked = active
         now = self._clock.now()
-        log.info("Screen %s", "locked" if active else "unlocked")
         if active:
-            self.went_away.emit(now)
+            self._report_away(now)
         else:
-            self.came_back.emit(now)
+            self._report_back(now)

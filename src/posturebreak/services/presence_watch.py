@@ -58,7 +58,9 @@ class PresenceWatch(QObject):
         if threshold is None:
             if idle in self._running:
                 self._stop(idle)
-                self.states[idle.name] = "off in the settings"
+            else:
+                idle.stop()  # it may have been started to see whether it works here
+            self.states[idle.name] = "off in the settings"
             return
         idle.set_threshold(threshold)
         if idle not in self._running:

@@ -1,0 +1,117 @@
+"""A private D-Bus daemon (session or system type), and tools tests may lack.
+
+Real services (Mutter, a mocked logind) run on it, so tests never touch the
+machine's own buses.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.desktop import _SESSION_BUS_CONFIG, _read_line, wait_until
+
+
+def missing_bus_tools() -> list[str]:
+    return [] if shutil.which("dbus-daemon") else ["dbus-daemon"]
+
+
+def require_tools(missing: list[str]) -> None:
+    """Skips the test without ``missing`` tools; under ``CI=true`` fails instead."""
+    if not missing:
+        return
+    reason = f"tools missing: {', '.join(missing)} (run scripts/setup)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@dataclass
+class Processes:
+    """Processes a test started; ``stop`` ends them all, newest first."""
+
+    started: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def spawn(self, argv: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+        with log.open("wb") as output:
+            process = subprocess.Popen(argv, env=env, stdout=output, stderr=subprocess.STDOUT)
+        self.started.append(process)
+        return process
+
+    def stop(self) -> None:
+        for process in reversed(self.started):
+            process.terminate()
+        for process in reversed(self.started):
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
+        self.started.clear()
+
+
+@dataclass
+class PrivateBus:
+    """A dbus-daemon of its own; ``kind`` is "session" or "system"."""
+
+    workdir: Path
+    processes: Processes
+    kind: str = "session"
+    address: str = ""
+
+    def start(self) -> PrivateBus:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        config = self.workdir / f"{self.kind}-bus.conf"
+        text = _SESSION_BUS_CONFIG.replace("<type>session</type>", f"<type>{self.kind}</type>")
+        config.write_text(text.format(dir=self.workdir))
+        bus = subprocess.Popen(
+            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self.processes.started.append(bus)
+        assert bus.stdout is not None
+        self.address = _read_line(bus.stdout, 20, f"the {self.kind} dbus-daemon")
+        return self
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        """A dbus-python connection to this bus, closed afterwards."""
+        import dbus.bus
+
+        connection = dbus.bus.BusConnection(self.address)
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def wait_for_name(self, name: str, timeout: float = 20.0) -> None:
+        with self.connection() as connection:
+            wait_until(lambda: connection.name_has_owner(name), timeout, f"{name} on the bus")
+
+
+@dataclass
+class OnPrivateBus:
+    """A service a test runs on a bus of its own; ``stop`` ends both."""
+
+    workdir: Path
+    processes: Processes = field(default_factory=Processes)
+    bus: PrivateBus | None = None
+
+    @property
+    def address(self) -> str:
+        assert self.bus is not None, "start() first"
+        return self.bus.address
+
+    def stop(self) -> None:
+        self.processes.stop()
