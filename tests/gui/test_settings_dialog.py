@@ -77,17 +77,17 @@ def test_apply_keeps_the_dialog_open_and_cancel_discards_edits(
 ) -> None:
     posture_app, _ = app
     dialog = open_dialog(posture_app, qtbot)
-    type_into(qtbot, dialog.reminder_groups[LEGS].break_length, "45")
+    type_into(qtbot, dialog.reminder_groups[STRETCH].break_length, "45")
     press(qtbot, dialog, Button.Apply)
     assert dialog.isVisible()
-    assert posture_app.settings.reminders[LEGS].break_seconds == 45
+    assert posture_app.settings.reminders[STRETCH].break_seconds == 45
 
-    type_into(qtbot, dialog.reminder_groups[LEGS].break_length, "90")
+    type_into(qtbot, dialog.reminder_groups[STRETCH].break_length, "90")
     press(qtbot, dialog, Button.Cancel)
     assert not dialog.isVisible()
-    assert posture_app.settings.reminders[LEGS].break_seconds == 45
+    assert posture_app.settings.reminders[STRETCH].break_seconds == 45
     reopened = open_dialog(posture_app, qtbot)
-    assert reopened.reminder_groups[LEGS].break_length.value() == 45
+    assert reopened.reminder_groups[STRETCH].break_length.value() == 45
 
 
 def test_restore_defaults_fills_in_defaults_but_applies_only_on_ok(
@@ -217,3 +217,37 @@ def test_settings_opens_one_dialog_at_a_time(
     assert posture_app.show_settings() is dialog
     assert posture_app.control.handle({"command": "settings"})["ok"] is True
     assert posture_app.settings_dialog is dialog
+
+
+def test_break_length_and_snooze_wait_while_a_reminder_is_a_notification_only(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    legs = dialog.reminder_groups[LEGS]  # a notification by default
+    assert not legs.break_length.isEnabled() and not legs.snooze.isEnabled()
+    assert "break window" in legs.break_length.toolTip()
+    legs.style.setCurrentIndex(legs.style.findData("both"))
+    assert legs.break_length.isEnabled() and legs.snooze.isEnabled()
+
+
+def test_working_hours_that_start_when_they_end_are_refused_with_a_reason(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    dialog.outside_hours.setCurrentIndex(dialog.outside_hours.findData("silent"))
+    dialog.hours_end.setTime(dialog.hours_start.time())
+    press(qtbot, dialog, Button.Apply)
+    assert "must start and end at different times" in dialog.error_label.text()
+    assert posture_app.settings.schedule.outside_working_hours.value == "remind"  # unchanged
+
+
+def test_notifications_while_busy_can_come_quietly(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    dialog.while_busy.setCurrentIndex(dialog.while_busy.findData("quiet"))
+    press(qtbot, dialog, Button.Apply)
+    assert posture_app.settings.schedule.notifications_while_busy.value == "quiet"

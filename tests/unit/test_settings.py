@@ -126,3 +126,14 @@ def test_widgets_can_ask_for_a_fields_limits() -> None:
     assert limits_of(ReminderSettings, "interval_minutes") == (1, 480)
     with pytest.raises(KeyError):
         limits_of(ReminderSettings, "colour")
+
+
+def test_a_file_whose_working_hours_start_when_they_end_gets_the_default_schedule() -> None:
+    data = settings_to_dict(Settings())
+    data["schedule"]["working_hours_start"] = data["schedule"]["working_hours_end"] = "09:00"
+    settings, problems = settings_from_dict(data)
+    assert settings.schedule == Settings().schedule
+    assert problems == [
+        "schedule: working hours must start and end at different times; "
+        "using the defaults for schedule"
+    ]

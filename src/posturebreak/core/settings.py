@@ -122,7 +122,8 @@ class ReminderSettings:
 
 @dataclass(frozen=True)
 class ScheduleSettings:
-    """When reminders may come. Hours may cross midnight; equal start and end mean all day."""
+    """When reminders may come. Hours may cross midnight; they cannot start and end at the
+    same time (reminders at any time are ``outside_working_hours = "remind"``)."""
 
     working_hours_start: time = time(9, 0)
     working_hours_end: time = time(17, 30)
@@ -140,6 +141,10 @@ class ScheduleSettings:
 
     def __post_init__(self) -> None:
         _check_fields(self)
+        if self.working_hours_start == self.working_hours_end:
+            raise InvalidSettingError(
+                "schedule: working hours must start and end at different times"
+            )
 
 
 @dataclass(frozen=True)
@@ -306,7 +311,11 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
     problems.extend(
         f"unknown setting {path}.{key} ignored" for key in sorted(map(str, set(raw) - names))
     )
-    return dataclasses.replace(default, **values)
+    try:
+        return dataclasses.replace(default, **values)
+    except InvalidSettingError as error:  # values that are fine alone but not together
+        problems.append(f"{error}; using the defaults for {path}")
+        return default
 
 
 def _check_fields(section: Any) -> None:

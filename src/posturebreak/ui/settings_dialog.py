@@ -45,6 +45,7 @@ from posturebreak.core.settings import (
     ScheduleSettings,
     Settings,
     Weekday,
+    WhileBusy,
     limits_of,
 )
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
@@ -60,6 +61,10 @@ _STYLE_LABELS = {
 _OUTSIDE_LABELS = {
     OutsideWorkingHours.REMIND: "Remind me at any time",
     OutsideWorkingHours.SILENT: "Only during my working hours",
+}
+_WHILE_BUSY_LABELS = {
+    WhileBusy.WAIT: "Wait until I am free",
+    WhileBusy.QUIET: "Come at once, quietly",
 }
 _THEME_LABELS = {
     IconTheme.AUTO: "Colour (suits any panel)",
@@ -129,7 +134,16 @@ class _ReminderGroup:
         form.addRow("Break length:", group.break_length)
         form.addRow("Show as:", group.style)
         form.addRow("Snooze for:", group.snooze)
+        group.style.currentIndexChanged.connect(group.follow_style)
         return group
+
+    def follow_style(self) -> None:
+        """A notification alone has no countdown and nothing to snooze: those fields wait."""
+        window = NotificationStyle(self.style.currentData()).shows_popup
+        why = "" if window else "Only a break window has a countdown and a Snooze button."
+        for field_ in (self.break_length, self.snooze):
+            field_.setEnabled(window)
+            field_.setToolTip(why)
 
     def show(self, settings: ReminderSettings) -> None:
         self.box.setChecked(settings.enabled)
@@ -137,6 +151,7 @@ class _ReminderGroup:
         self.break_length.setValue(settings.break_seconds)
         _select(self.style, settings.style)
         self.snooze.setValue(settings.snooze_minutes)
+        self.follow_style()
 
     def read(self) -> ReminderSettings:
         return ReminderSettings(
@@ -239,16 +254,23 @@ class SettingsDialog(QDialog):
         )
         self.idle_threshold.setSpecialValueText("Off")
         self.idle_threshold.setToolTip(
-            "Time away from keyboard and mouse that will count as a natural break. "
-            "Saved now; idle detection arrives in a later version."
+            "No keyboard or mouse input this long means you are away: the countdowns stop, "
+            "and a break's length away counts as a natural break. Off: only a locked screen "
+            "or sleep means away."
         )
         form.addRow("&Natural break after:", self.idle_threshold)
+        self.while_busy = _choice_box(_WHILE_BUSY_LABELS, "Notifications while busy")
+        self.while_busy.setToolTip(
+            "Busy: do not disturb is on, you are in a call, or a window is full screen. "
+            "Break windows always wait until you are free."
+        )
+        form.addRow("Notifications while &busy:", self.while_busy)
         return page
 
     def _build_general_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.sound = QCheckBox("Play a &sound with break windows")
+        self.sound = QCheckBox("Ring the system &bell when a break window opens")
         self.start_at_login = QCheckBox("Start &at login")
         self.icon_theme = _choice_box(_THEME_LABELS, "Tray icon")
         self.first_day = QComboBox()
@@ -285,6 +307,7 @@ class SettingsDialog(QDialog):
         for day, box in self.day_boxes.items():
             box.setChecked(day in schedule.working_days)
         self.idle_threshold.setValue(schedule.idle_threshold_minutes)
+        _select(self.while_busy, schedule.notifications_while_busy)
         general = settings.general
         self.sound.setChecked(general.sound)
         self.start_at_login.setChecked(general.start_at_login)
@@ -308,6 +331,7 @@ class SettingsDialog(QDialog):
                 working_days=tuple(day for day, box in self.day_boxes.items() if box.isChecked()),
                 outside_working_hours=OutsideWorkingHours(self.outside_hours.currentData()),
                 idle_threshold_minutes=self.idle_threshold.value(),
+                notifications_while_busy=WhileBusy(self.while_busy.currentData()),
             ),
             general=GeneralSettings(
                 sound=self.sound.isChecked(),
@@ -342,6 +366,12 @@ class SettingsDialog(QDialog):
 
     def _apply(self) -> bool:
         """Hands the settings on; False when they were refused or could not be saved."""
+        if self.hours_start.time() == self.hours_end.time():
+            self.show_error(
+                "Working hours must start and end at different times. For reminders at any "
+                "time of day, choose \u201cRemind me at any time\u201d."
+            )
+            return False
         try:
             settings = self.settings()
         except InvalidSettingError:
