@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
@@ -19,10 +20,11 @@ from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle, Settings
 from posturebreak.core.statistics import ActivitySummary, DayBar
 from posturebreak.services.activity_store import ActivityLogError
-from posturebreak.ui.history_chart import day_text
+from posturebreak.ui.history_chart import MIN_CONTRAST, bar_colors, contrast, day_text
 from posturebreak.ui.history_window import HistoryWindow
 from tests.gui.conftest import FakeClock
 from tests.support.activity import seed_activity
+from tests.support.window_probe import dark_palette
 
 STRETCH, SIT, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
 App = tuple[PostureBreakApp, FakeClock]
@@ -247,3 +249,34 @@ def test_notification_only_reminders_show_how_many_were_given(app: App) -> None:
     window = posture_app.show_history()
     assert window.summary_table.horizontalHeaderItem(3).text() == "Notified\ntoday"
     assert cell(window, 1, 3) == "2"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_chart_colours_stand_out_from_the_window_in_light_and_dark_palettes(theme: str) -> None:
+    palette = QApplication.style().standardPalette() if theme == "light" else dark_palette()
+    background = palette.color(QPalette.ColorRole.Window)
+    done, not_done = bar_colors(palette)
+    assert contrast(done, background) >= MIN_CONTRAST
+    assert contrast(not_done, background) >= MIN_CONTRAST
+    assert done != not_done
+
+
+def test_a_message_is_gone_on_reopening_and_a_corrected_event_stays_selected(
+    seeded: App, qtbot: QtBot
+) -> None:
+    posture_app, _ = seeded
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    window.show_message("Exported 11 events to /tmp/x.csv.")
+    buttons_at = window.close_button.mapTo(window, window.close_button.rect().topLeft())
+    window.close()
+    window = posture_app.show_history()
+    assert window.message.text() == ""
+    assert window.close_button.mapTo(window, window.close_button.rect().topLeft()) == buttons_at
+    skipped = next(
+        i for i in range(window.events.topLevelItemCount()) if outcomes(window)[i] == "Skipped"
+    )
+    window.events.setCurrentItem(window.events.topLevelItem(skipped))
+    window.mark_done_button.click()
+    selected = window.selected_event()
+    assert selected is not None and selected.corrected_from is Outcome.SKIPPED

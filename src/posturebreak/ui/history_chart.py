@@ -2,9 +2,10 @@
 
 Each day is one bar: done breaks at the bottom in the palette's highlight
 colour, reminders that passed without one (skipped, ignored, missed) stacked
-above in a muted colour. Painting it ourselves keeps the app free of
-PySide6-Addons (QtCharts), which would add far more to the install than this
-one chart is worth; it follows the system palette, so dark themes work.
+above in a muted colour; both keep a 3:1 contrast with the window, light or
+dark. Painting it ourselves keeps the app free of PySide6-Addons (QtCharts),
+which would add far more to the install than this one chart is worth; it
+follows the system palette, so dark themes work.
 """
 
 from __future__ import annotations
@@ -23,6 +24,51 @@ NOT_DONE_LABEL = "Skipped, ignored or missed"
 def day_text(bar: DayBar) -> str:
     """One day in words, for the tooltip and for screen readers."""
     return f"{bar.day:%a %d %b}: {bar.done} done, {bar.not_done} {NOT_DONE_LABEL.lower()}"
+
+
+# WCAG 2.1's least contrast for graphical objects against what surrounds them.
+MIN_CONTRAST = 3.0
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def bar_colors(palette: QPalette) -> tuple[QColor, QColor]:
+    """Done and not-done colours that stand out from the window in light and dark themes:
+    the highlight colour, and the text colour halfway to the background."""
+    background = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    done = QColor(palette.color(QPalette.ColorRole.Highlight))
+    not_done = QColor(
+        (text.red() + background.red()) // 2,
+        (text.green() + background.green()) // 2,
+        (text.blue() + background.blue()) // 2,
+    )
+    return _standing_out(done, background), _standing_out(not_done, background)
+
+
+def _standing_out(color: QColor, background: QColor) -> QColor:
+    """``color``, made lighter or darker (away from the background) until it contrasts."""
+    darker = background.lightnessF() > 0.5
+    for _ in range(20):
+        if contrast(color, background) >= MIN_CONTRAST:
+            break
+        color = color.darker(115) if darker else color.lighter(115)
+    return color
 
 
 def _tick_step(highest: int) -> int:
@@ -84,8 +130,7 @@ class DayChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text_color = palette.color(QPalette.ColorRole.WindowText)
-        done_color = palette.color(QPalette.ColorRole.Highlight)
-        not_done_color = QColor(palette.color(QPalette.ColorRole.Mid))
+        done_color, not_done_color = bar_colors(palette)
         area = self._plot_area()
         highest = max((bar.done + bar.not_done for bar in self._bars), default=0)
         step = _tick_step(highest)
