@@ -56,6 +56,7 @@ from posturebreak.ui.log_dialog import LogStretchDialog
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
 from posturebreak.ui.qt_log import log_qt_messages
 from posturebreak.ui.settings_dialog import SettingsDialog
+from posturebreak.ui.style import use_plain_buttons
 from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
 
 log = logging.getLogger(__name__)
@@ -383,6 +384,7 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName(APP_ID)
     qt_app.setQuitOnLastWindowClosed(False)
+    use_plain_buttons(qt_app)
 
     app = PostureBreakApp(paths, clock, time_scale, clock_jumps=ClockJumps(clock, boot_seconds))
     if not app.server.claim():
