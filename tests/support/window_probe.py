@@ -23,6 +23,7 @@ from posturebreak.core.clock import SystemClock, TimeScale
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.services.activity_store import DATABASE_NAME
+from posturebreak.ui.style import use_plain_buttons
 from tests.support.activity import seed_activity
 
 
@@ -55,6 +56,7 @@ def main() -> int:
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationDisplayName("Posture Break")
     qt_app.setStyle("Fusion")
+    use_plain_buttons(qt_app)  # as run_gui does
     if "--dark" in sys.argv:
         qt_app.setPalette(dark_palette())
     seed_activity(AppPaths.under(profile).data_dir / DATABASE_NAME, 90, datetime.now(UTC))
