@@ -6,7 +6,6 @@ under ``CI=true`` they fail instead, so CI can never pass by skipping them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,16 +13,11 @@ import pytest
 
 from tests.support.app_process import AppProcess
 from tests.support.desktop import DesktopUnavailableError, VirtualDesktop, missing_tools
+from tests.support.private_bus import require_tools
 
 
 def _require_desktop_tools() -> None:
-    missing = missing_tools()
-    if not missing:
-        return
-    reason = f"virtual desktop tools missing: {', '.join(missing)} (run scripts/setup)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
+    require_tools(missing_tools())
 
 
 DesktopFactory = Callable[..., VirtualDesktop]

@@ -4,7 +4,6 @@ holding a reminder through a call."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -18,20 +17,17 @@ from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support import sound_server
 from tests.support.desktop import wait_until
+from tests.support.private_bus import require_tools
 
 pytestmark = pytest.mark.e2e
 
 
 def _require(reason: str | None) -> None:
-    if reason is None:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
+    require_tools([] if reason is None else [reason])
 
 
 def _tool(name: str, package: str) -> str | None:
-    return None if shutil.which(name) else f"{name} missing (apt-get install {package})"
+    return None if shutil.which(name) else f"{name} ({package})"
 
 
 def test_a_recording_program_means_a_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support.desktop import wait_until
+from tests.support.private_bus import require_tools
 
 pytestmark = pytest.mark.e2e
 
@@ -18,12 +18,7 @@ FAST = 600.0  # sitting every 2 s, stretching every 4.5 s, the foot stool every 
 
 
 def _require_libfaketime() -> None:
-    if LIBFAKETIME.exists():
-        return
-    reason = f"{LIBFAKETIME} missing (apt-get install faketime; run scripts/setup)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
+    require_tools([] if LIBFAKETIME.exists() else [f"{LIBFAKETIME} (faketime)"])
 
 
 def _outcomes(profile: Path) -> list[str]:

@@ -8,7 +8,6 @@ and display manager on a private system bus).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 
 from tests.e2e.conftest import DesktopFactory
 from tests.support.desktop import MonitorOutput, VirtualDesktop, wait_until
+from tests.support.private_bus import require_tools
 
 pytestmark = pytest.mark.e2e
 
@@ -50,14 +50,9 @@ def set_active(desktop: VirtualDesktop, active: bool) -> None:
 
 
 def test_locking_and_unlocking_the_screen_is_away_and_back(make_desktop: DesktopFactory) -> None:
-    if (
-        shutil.which("gdbus") is None
-        or not Path("/usr/lib/python3/dist-packages/dbusmock").exists()
-    ):
-        reason = "gdbus and dbusmock missing (apt-get install libglib2.0-bin python3-dbusmock)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    dbusmock = Path("/usr/lib/python3/dist-packages/dbusmock")
+    missing = [] if shutil.which("gdbus") and dbusmock.exists() else ["gdbus and dbusmock"]
+    require_tools(missing)
     desktop = make_desktop(notification_server=False, tray=False)
     mock = ["/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"]
     with running(mock, desktop):

@@ -64,6 +64,21 @@ def wait_until(condition: Callable[[], Any], timeout: float = 20.0, what: str = 
         time.sleep(0.05)
 
 
+def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:
+    """Ends ``processes`` (started last, ended first), killing any that linger; empties it."""
+    for process in reversed(processes):
+        process.terminate()
+    for process in reversed(processes):
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+    processes.clear()
+
+
 def _read_line(stream: IO[bytes] | int, timeout: float, what: str) -> str:
     fd = stream if isinstance(stream, int) else stream.fileno()
     data = b""
@@ -179,17 +194,7 @@ class VirtualDesktop:
         return env
 
     def stop(self) -> None:
-        for process in reversed(self._processes):
-            process.terminate()
-        for process in reversed(self._processes):
-            try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            if process.stdout is not None:
-                process.stdout.close()
-        self._processes.clear()
+        stop_processes(self._processes)
 
     # --- what is on the desktop -------------------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.desktop import _SESSION_BUS_CONFIG, _read_line, wait_until
+from tests.support.desktop import _SESSION_BUS_CONFIG, _read_line, stop_processes, wait_until
 
 
 def missing_bus_tools() -> list[str]:
@@ -47,17 +47,7 @@ class Processes:
         return process
 
     def stop(self) -> None:
-        for process in reversed(self.started):
-            process.terminate()
-        for process in reversed(self.started):
-            try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            if process.stdout is not None:
-                process.stdout.close()
-        self.started.clear()
+        stop_processes(self.started)
 
 
 @dataclass

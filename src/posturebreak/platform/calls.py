@@ -8,17 +8,12 @@ another of the user's processes. Asked only when a reminder is due.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 from posturebreak.core.do_not_disturb import BusyReason
-
-log = logging.getLogger(__name__)
-
-_PACTL_TIMEOUT_S = 2.0  # a stuck sound server must not hold a reminder up for long
+from posturebreak.platform.tool_output import tool_output
 
 
 class CallDetector:
@@ -46,18 +41,8 @@ class CallDetector:
     def _recording(self) -> bool:
         if self._pactl is None:
             return False
-        try:
-            listing = subprocess.run(
-                [self._pactl, "list", "short", "source-outputs"],
-                capture_output=True,
-                text=True,
-                timeout=_PACTL_TIMEOUT_S,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            log.debug("pactl did not answer: %s", error)
-            return False
-        return listing.returncode == 0 and bool(listing.stdout.strip())
+        listing = tool_output([self._pactl, "list", "short", "source-outputs"])
+        return bool(listing and listing.strip())
 
     def _camera_in_use(self) -> bool:
         """Whether another process of ours has a video device open."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 from typing import Any
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.platform.tool_output import tool_output
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +35,10 @@ class GnomeDoNotDisturb:
         return cls(gsettings) if gsettings and "GNOME" in desktop.upper() else None
 
     def busy(self) -> bool:
-        try:
-            answer = subprocess.run(
-                [self._gsettings, "get", "org.gnome.desktop.notifications", "show-banners"],
-                capture_output=True,
-                text=True,
-                timeout=_TIMEOUT_S,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            log.debug("gsettings did not answer: %s", error)
-            return False
-        return answer.returncode == 0 and answer.stdout.strip() == "false"
+        banners = tool_output(
+            [self._gsettings, "get", "org.gnome.desktop.notifications", "show-banners"]
+        )
+        return banners is not None and banners.strip() == "false"
 
 
 class InhibitedNotifications:

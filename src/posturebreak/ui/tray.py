@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QIcon
@@ -95,23 +96,13 @@ class TrayIcon(QObject):
         self.take_break_action = self._add(menu, "Take a break now", self.take_break_requested)
         self.log_action = self._add(menu, "Log a stretch…", self.log_requested)
         self.history_action = self._add(menu, "Your breaks…", self.history_requested)
-        self.pause_menu = menu.addMenu("Pause reminders")
-        self.pause_actions: dict[PauseLength, QAction] = {}
-        for length in PauseLength:
-            action = self.pause_menu.addAction(length.value)
-            action.setData(length.name)
-            self.pause_actions[length] = action
-        self.pause_menu.triggered.connect(self._pause_chosen)
+        self.pause_menu, self.pause_actions = _choices(
+            menu, "Pause reminders", PauseLength, self.pause_requested
+        )
         self.resume_action = self._add(menu, "Resume reminders", self.resume_requested)
         self.skip_action = self._add(menu, "Skip next reminder", self.skip_requested)
-        self.dnd_menu = menu.addMenu("Do not disturb")
-        self.dnd_actions: dict[DoNotDisturbLength, QAction] = {}
-        for choice in DoNotDisturbLength:
-            action = self.dnd_menu.addAction(choice.value)
-            action.setData(choice.name)
-            self.dnd_actions[choice] = action
-        self.dnd_menu.triggered.connect(
-            lambda action: self.do_not_disturb_requested.emit(DoNotDisturbLength[action.data()])
+        self.dnd_menu, self.dnd_actions = _choices(
+            menu, "Do not disturb", DoNotDisturbLength, self.do_not_disturb_requested
         )
         self.dnd_off_action = self._add(
             menu, "Turn off do not disturb", self.do_not_disturb_off_requested
@@ -131,9 +122,6 @@ class TrayIcon(QObject):
         action.triggered.connect(signal)
         return action
 
-    def _pause_chosen(self, action: QAction) -> None:
-        self.pause_requested.emit(PauseLength[action.data()])
-
     def refresh(self) -> None:
         """Pulls the current state into the tooltip, icon and menu."""
         state = self._state_source()
@@ -146,3 +134,20 @@ class TrayIcon(QObject):
         self.dnd_off_action.setVisible(state.do_not_disturb)
         self.pack_start_action.setText("Restart pack timer" if state.pack else "Start pack timer")
         self.pack_stop_action.setEnabled(state.pack is not None)
+
+
+_Choice = TypeVar("_Choice", PauseLength, DoNotDisturbLength)
+
+
+def _choices(
+    menu: QMenu, title: str, choices: type[_Choice], chosen: SignalInstance
+) -> tuple[QMenu, dict[_Choice, QAction]]:
+    """A submenu with one entry per choice (labelled by its value); picking one emits it."""
+    submenu = menu.addMenu(title)
+    actions = {}
+    for choice in choices:
+        action = submenu.addAction(choice.value)
+        action.setData(choice.name)
+        actions[choice] = action
+    submenu.triggered.connect(lambda action: chosen.emit(choices[action.data()]))
+    return submenu, actions
