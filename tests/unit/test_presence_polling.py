@@ -7,7 +7,7 @@ from datetime import timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from posturebreak.platform.idle_x11 import AWAY_POLL, LONGEST_WAIT, MARGIN, next_check
+from posturebreak.platform.idle_polled import AWAY_POLL, LONGEST_WAIT, MARGIN, next_check
 
 durations = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=400))
 
