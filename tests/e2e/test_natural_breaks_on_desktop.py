@@ -20,10 +20,16 @@ IDLE_AFTER_A_MINUTE = "version = 1\n\n[schedule]\nidle_threshold_minutes = 1\n"
 
 
 def natural_breaks(profile: Path) -> list[str]:
-    database = sqlite3.connect(profile / "data" / "activity.sqlite3")
+    """The kinds with a natural break in the app's log; none while it has no log yet."""
+    path = profile / "data" / "activity.sqlite3"
+    if not path.exists():
+        return []
+    database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = database.execute("SELECT kind FROM events WHERE outcome = 'natural_break'")
         return sorted(kind for (kind,) in rows)
+    except sqlite3.OperationalError:  # the app has not created its table yet
+        return []
     finally:
         database.close()
 
