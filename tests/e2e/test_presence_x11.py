@@ -81,5 +81,6 @@ def test_without_gnome_or_x11_there_is_no_idle_detection_and_the_log_says_why(
     assert probe.process.wait(20) == 1
     assert (
         "no idle detection: no org.gnome.Mutter.IdleMonitor on the session bus; "
+        "no org.freedesktop.ScreenSaver on the session bus; "
         "Qt runs on 'offscreen', not X11" in probe.log.read_text()
     )

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from posturebreak.core.clock import Clock
 from posturebreak.platform.idle_macos import MacIdleDetector
 from posturebreak.platform.idle_mutter import MutterIdleDetector
+from posturebreak.platform.idle_screensaver import ScreenSaverIdleDetector
 from posturebreak.platform.idle_windows import WindowsIdleDetector
 from posturebreak.platform.idle_x11 import X11IdleDetector
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
@@ -21,25 +22,20 @@ log = logging.getLogger(__name__)
 
 def idle_detector(clock: Clock, threshold: timedelta) -> IdleDetector | None:
     """A started idle detector: Windows' or macOS's there; on Linux Mutter's where GNOME
-    runs, else X11's; else None."""
+    runs, else the freedesktop screen saver's (KDE), else X11's; else None."""
     native = {"win32": WindowsIdleDetector, "darwin": MacIdleDetector}.get(sys.platform)
-    if native is not None:
-        detector = native(clock, threshold)
+    session_wide: list[type[IdleDetector]] = [MutterIdleDetector, ScreenSaverIdleDetector]
+    candidates = [native] if native is not None else session_wide
+    platform = QGuiApplication.platformName()
+    if native is None and platform == "xcb":
+        candidates.append(X11IdleDetector)
+    reasons = []
+    for candidate in candidates:
+        detector = candidate(clock, threshold)
         if detector.start():
             return detector
-        log.warning("no idle detection: %s", detector.unavailable_reason)
-        return None
-    mutter = MutterIdleDetector(clock, threshold)
-    if mutter.start():
-        return mutter
-    reasons = [mutter.unavailable_reason]
-    platform = QGuiApplication.platformName()
-    if platform == "xcb":
-        x11 = X11IdleDetector(clock, threshold)
-        if x11.start():
-            return x11
-        reasons.append(x11.unavailable_reason)
-    else:
+        reasons.append(detector.unavailable_reason)
+    if native is None and platform != "xcb":
         reasons.append(f"Qt runs on {platform!r}, not X11")
     log.warning("no idle detection: %s", "; ".join(reasons))
     return None

@@ -8,11 +8,14 @@ delivers them on the Qt thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import SLOT, QObject, Slot
+from typing import Any
+
+from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection
 
 from posturebreak.core.clock import Clock
 from posturebreak.platform.presence import PresenceDetector
+from posturebreak.platform.qtdbus import DBusSignal, service_on_bus
 
 # (service, object path), in the order they are looked for; both use the service name
 # as their interface name.
@@ -20,8 +23,6 @@ _SCREEN_SAVERS = (
     ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
     ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
 )
-# PySide6's stubs ask for bytes here, but at run time only the str SLOT() gives works.
-_ACTIVE_CHANGED_SLOT = SLOT("_active_changed(bool)")
 
 
 class LockScreenDetector(PresenceDetector):
@@ -32,36 +33,33 @@ class LockScreenDetector(PresenceDetector):
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(clock, parent)
         self._bus = QDBusConnection.sessionBus()
-        self._watching: tuple[str, str] | None = None
+        self._signal: DBusSignal | None = None
 
     def start(self) -> bool:
-        if self._watching is not None:
+        if self._signal is not None:
             return True
         if not self._bus.isConnected():
             return self._unavailable("no session bus")
-        registered = self._bus.interface().isServiceRegistered
         for service, path in _SCREEN_SAVERS:
-            if registered(service).value() and self._bus.connect(  # type: ignore[call-overload]
-                service, path, service, "ActiveChanged", self, _ACTIVE_CHANGED_SLOT
-            ):
-                self._watching = (service, path)
+            if not service_on_bus(self._bus, service):
+                continue
+            address = (service, path, service, "ActiveChanged")
+            signal = DBusSignal(self._bus, address, self._active_changed, self)
+            if signal.listen():
+                self._signal = signal
                 self.name = f"Lock detection: {service}"
                 return True
         return self._unavailable("no screen saver service on the session bus")
 
     def stop(self) -> None:
-        if self._watching is not None:
-            service, path = self._watching
-            self._bus.disconnect(  # type: ignore[call-overload]  # see _ACTIVE_CHANGED_SLOT
-                service, path, service, "ActiveChanged", self, _ACTIVE_CHANGED_SLOT
-            )
-            self._watching = None
+        if self._signal is not None:
+            self._signal.stop_listening()
+            self._signal = None
         self._forget_absence()
 
-    @Slot(bool)
-    def _active_changed(self, active: bool) -> None:
+    def _active_changed(self, arguments: list[Any]) -> None:
         now = self._clock.now()
-        if active:
+        if arguments and arguments[0]:
             self._report_away(now)
         else:
             self._report_back(now)
