@@ -88,7 +88,7 @@ class ControlCommands:
             )
             return f"{what} {app.status()}"
         elif request.command is Command.BREAK_NOW:
-            app.scheduler.remind_now(request.kind)
+            app.flow.take_break_now(request.kind)  # the tray's way, too
             return f"{REMINDERS[request.kind].short_name} break started."
         elif request.command is Command.DND:
             if request.until is DoNotDisturbUntil.OFF:

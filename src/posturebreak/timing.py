@@ -115,9 +115,10 @@ class ReminderTiming(QObject):
     def status(self) -> str:
         """What comes next, or why nothing does: for the tray and ``posture-break status``."""
         now = self.clock.now()
-        line = status_line(self.scheduler.schedule, now, holding_for=self.busy.holding_for())
+        holding_for = self.busy.holding_for()
+        line = status_line(self.scheduler.schedule, now, holding_for=holding_for)
         until = self.busy.rules.until
-        if until is not None and self.busy.holding_for() is BusyReason.TURNED_ON:
+        if until is not None and holding_for is BusyReason.TURNED_ON:
             line += f" until {describe_moment(until, now)}"
         return line
 

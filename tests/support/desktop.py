@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -62,6 +62,37 @@ def wait_until(condition: Callable[[], Any], timeout: float = 20.0, what: str = 
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(0.05)
+
+
+def start_bus_daemon(
+    workdir: Path, processes: list[subprocess.Popen[bytes]], kind: str = "session"
+) -> str:
+    """Starts a private dbus-daemon (``kind`` "session" or "system") without service
+    activation; returns its address once it listens."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    config = workdir / f"{kind}-bus.conf"
+    text = _SESSION_BUS_CONFIG.replace("<type>session</type>", f"<type>{kind}</type>")
+    config.write_text(text.format(dir=workdir))
+    bus = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    processes.append(bus)
+    assert bus.stdout is not None
+    return _read_line(bus.stdout, 20, f"the {kind} dbus-daemon")
+
+
+@contextmanager
+def bus_connection(address: str) -> Iterator[Any]:
+    """A dbus-python connection to the bus at ``address``, closed afterwards."""
+    import dbus.bus
+
+    connection = dbus.bus.BusConnection(address)
+    try:
+        yield connection
+    finally:
+        connection.close()
 
 
 def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:
@@ -164,16 +195,7 @@ class VirtualDesktop:
             os.close(read_fd)
 
     def _start_bus(self) -> None:
-        config = self.workdir / "session-bus.conf"
-        config.write_text(_SESSION_BUS_CONFIG.format(dir=self.workdir))
-        bus = subprocess.Popen(
-            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        self._processes.append(bus)
-        assert bus.stdout is not None
-        self.bus_address = _read_line(bus.stdout, 20, "dbus-daemon")
+        self.bus_address = start_bus_daemon(self.workdir, self._processes)
 
     def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen[bytes]:
         with (self.workdir / f"{name}.log").open("wb") as log:
@@ -198,16 +220,9 @@ class VirtualDesktop:
 
     # --- what is on the desktop -------------------------------------------------------
 
-    @contextmanager
-    def bus(self) -> Iterator[Any]:
+    def bus(self) -> AbstractContextManager[Any]:
         """A dbus-python connection to this desktop's session bus."""
-        import dbus
-
-        bus = dbus.bus.BusConnection(self.bus_address)
-        try:
-            yield bus
-        finally:
-            bus.close()
+        return bus_connection(self.bus_address)
 
     def _dunst(self, method: str) -> Any:
         with self.bus() as bus:

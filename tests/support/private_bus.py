@@ -9,15 +9,19 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.desktop import _SESSION_BUS_CONFIG, _read_line, stop_processes, wait_until
+from tests.support.desktop import (
+    bus_connection,
+    start_bus_daemon,
+    stop_processes,
+    wait_until,
+)
 
 
 def missing_bus_tools() -> list[str]:
@@ -60,30 +64,12 @@ class PrivateBus:
     address: str = ""
 
     def start(self) -> PrivateBus:
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        config = self.workdir / f"{self.kind}-bus.conf"
-        text = _SESSION_BUS_CONFIG.replace("<type>session</type>", f"<type>{self.kind}</type>")
-        config.write_text(text.format(dir=self.workdir))
-        bus = subprocess.Popen(
-            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        self.processes.started.append(bus)
-        assert bus.stdout is not None
-        self.address = _read_line(bus.stdout, 20, f"the {self.kind} dbus-daemon")
+        self.address = start_bus_daemon(self.workdir, self.processes.started, self.kind)
         return self
 
-    @contextmanager
-    def connection(self) -> Iterator[Any]:
+    def connection(self) -> AbstractContextManager[Any]:
         """A dbus-python connection to this bus, closed afterwards."""
-        import dbus.bus
-
-        connection = dbus.bus.BusConnection(self.address)
-        try:
-            yield connection
-        finally:
-            connection.close()
+        return bus_connection(self.address)
 
     def wait_for_name(self, name: str, timeout: float = 20.0) -> None:
         with self.connection() as connection:
