@@ -3,13 +3,13 @@ break it was is logged as a natural one."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.conftest import DesktopFactory
+from tests.support.activity import natural_breaks
 from tests.support.app_process import AppProcess
 from tests.support.desktop import wait_until
 
@@ -17,21 +17,6 @@ pytestmark = pytest.mark.e2e
 
 # "Natural break after" 1 minute; at 60x time that is one second without input.
 IDLE_AFTER_A_MINUTE = "version = 1\n\n[schedule]\nidle_threshold_minutes = 1\n"
-
-
-def natural_breaks(profile: Path) -> list[str]:
-    """The kinds with a natural break in the app's log; none while it has no log yet."""
-    path = profile / "data" / "activity.sqlite3"
-    if not path.exists():
-        return []
-    database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = database.execute("SELECT kind FROM events WHERE outcome = 'natural_break'")
-        return sorted(kind for (kind,) in rows)
-    except sqlite3.OperationalError:  # the app has not created its table yet
-        return []
-    finally:
-        database.close()
 
 
 def test_time_away_from_the_keyboard_is_a_natural_break(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -93,3 +94,18 @@ def seed_activity(path: Path, days: int, now: datetime, seed: int = 7) -> int:
     finally:
         connection.close()
     return len(rows)
+
+
+def natural_breaks(profile: Path) -> list[str]:
+    """The kinds with a natural break in the app's log; none while it has no log yet."""
+    path = profile / "data" / "activity.sqlite3"
+    if not path.exists():
+        return []
+    database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = database.execute("SELECT kind FROM events WHERE outcome = 'natural_break'")
+        return sorted(kind for (kind,) in rows)
+    except sqlite3.OperationalError:  # the app has not created its table yet
+        return []
+    finally:
+        database.close()

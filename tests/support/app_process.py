@@ -6,8 +6,9 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from tests.support.desktop import VirtualDesktop, wait_until
+from tests.support.desktop import wait_until
 
 APP_WM_CLASS = "posture-break"
 # Nobody sits at a virtual desktop's keyboard: without this, a time-scaled app would find
@@ -15,9 +16,15 @@ APP_WM_CLASS = "posture-break"
 NOBODY_AT_THE_KEYBOARD = "version = 1\n\n[schedule]\nidle_threshold_minutes = 0\n"
 
 
+class Session(Protocol):
+    """Where the app runs: a virtual X11 desktop, or a headless GNOME session."""
+
+    def env(self, **extra: str) -> dict[str, str]: ...
+
+
 @dataclass
 class AppProcess:
-    desktop: VirtualDesktop
+    desktop: Session
     profile_dir: Path
     time_scale: float = 1.0
     extra_env: dict[str, str] = field(default_factory=dict)  # e.g. libfaketime's

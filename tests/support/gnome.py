@@ -1,31 +1,49 @@
-"""A headless GNOME compositor (Mutter) on a private session bus, and a hand on it.
+"""A headless GNOME compositor (Mutter) or GNOME Shell on a private session bus,
+and a hand on it.
 
 Mutter serves the real ``org.gnome.Mutter.IdleMonitor``; input goes in through its
 RemoteDesktop API, whose session lives only as long as the D-Bus client that made it.
+GNOME Shell adds the real lock screen; it wants logind and a display manager on the
+system bus, which python-dbusmock stands in for on a private one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tests.support.desktop import wait_until
 from tests.support.private_bus import OnPrivateBus, PrivateBus, missing_bus_tools
+from tests.support.system_bus import MockLogind
 
 IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
 REMOTE_DESKTOP = "org.gnome.Mutter.RemoteDesktop"
+SCREEN_SHIELD = "org.gnome.Shell.ScreenShield"
+# GNOME Shell offers a lock screen only where systemd keeps its seats here.
+SYSTEMD_SEATS = Path("/run/systemd/seats")
+SESSION_ID = "c1"  # the logind session the shell runs in
+_STARTS = 10
+_EXEC_TAKES_AT_MOST = 3.0  # seconds, on a busy machine
 
 
-def missing_tools() -> list[str]:
-    return ([] if shutil.which("mutter") else ["mutter"]) + missing_bus_tools()
+def missing_tools(compositor: str = "mutter") -> list[str]:
+    return ([] if shutil.which(compositor) else [compositor]) + missing_bus_tools()
 
 
 @dataclass
 class HeadlessMutter(OnPrivateBus):
+    compositor = "mutter"
+    serves: tuple[str, ...] = (IDLE_MONITOR, REMOTE_DESKTOP)
+    log: Path = field(default=Path(os.devnull), init=False)  # the compositor's output
+
     def start(self) -> HeadlessMutter:
         self.bus = PrivateBus(self.workdir / "bus", self.processes).start()
         (self.workdir / "runtime").mkdir(mode=0o700, parents=True)
@@ -44,13 +62,16 @@ class HeadlessMutter(OnPrivateBus):
 
     def _start_compositor(self) -> None:
         assert self.bus is not None
-        env = self.env(XDG_RUNTIME_DIR=str(self.workdir / "runtime"))
-        argv = ["mutter", "--headless", "--wayland", "--no-x11", "--virtual-monitor", "1280x800"]
-        argv.append("--wayland-display=posture-break")
-        log = self.workdir / f"mutter{len(self.processes.started)}.log"
-        self._mutter = self.processes.spawn(argv, env, log)
-        for name in (IDLE_MONITOR, REMOTE_DESKTOP):
+        self._spawn_compositor()
+        for name in self.serves:
             self.bus.wait_for_name(name)
+
+    def _spawn_compositor(self) -> None:
+        env = self.env(XDG_RUNTIME_DIR=str(self.workdir / "runtime"))
+        argv = [self.compositor, "--headless", "--wayland", "--no-x11"]
+        argv += ["--virtual-monitor", "1280x800", "--wayland-display=posture-break"]
+        self.log = self.workdir / f"{self.compositor}{len(self.processes.started)}.log"
+        self._mutter = self.processes.spawn(argv, env, self.log)
 
     def env(self, **extra: str) -> dict[str, str]:
         """The environment of a program in this session (no X11, no Wayland socket)."""
@@ -87,3 +108,100 @@ class RemoteHand:
         self.session.NotifyPointerMotionRelative(
             4.0, 3.0, dbus_interface=f"{REMOTE_DESKTOP}.Session"
         )
+
+
+@dataclass
+class HeadlessGnomeShell(HeadlessMutter):
+    """GNOME Shell in a logind session of this user, with its real lock screen."""
+
+    compositor = "gnome-shell"
+    serves: tuple[str, ...] = (IDLE_MONITOR, SCREEN_SHIELD)
+    logind: MockLogind | None = None
+    session: str = ""  # the logind session's object path
+
+    def start(self) -> HeadlessGnomeShell:
+        if not SYSTEMD_SEATS.is_dir():  # a container without systemd; only root can add it
+            SYSTEMD_SEATS.mkdir(parents=True)
+        self.logind = MockLogind(self.workdir / "system", self.processes).start()
+        self.session = self.logind.add_session(SESSION_ID)
+        self.logind.serve_display_manager()
+        super().start()
+        return self
+
+    def _spawn_compositor(self) -> None:
+        """Starts the shell, and again whenever it hangs on its way up.
+
+        GNOME Shell 43 spawns ibus-daemon with a JavaScript child-setup callback
+        (unless it runs in a systemd user unit, which it cannot here); often the
+        forked child deadlocks before it can exec, and the shell waits for it
+        forever (about two starts in five here). Such a child is easy to see: it
+        is still a copy of the shell seconds after the fork.
+        """
+        for _ in range(_STARTS):
+            if self._start_once():
+                return
+        raise RuntimeError(f"GNOME Shell hung on each of {_STARTS} starts")
+
+    def _start_once(self) -> bool:
+        """True once the shell has started; False after ending one that hung."""
+        super()._spawn_compositor()
+        forks = _Forks(self._mutter.pid)
+        if wait_until(lambda: self._started() or forks.stuck(), 120, "GNOME Shell") is True:
+            return True
+        self._mutter.kill()
+        self._mutter.wait()
+        self.processes.started.remove(self._mutter)
+        forks.kill()
+        return False
+
+    def _started(self) -> bool:
+        return "GNOME Shell started" in self.log.read_text(errors="replace")
+
+    def env(self, **extra: str) -> dict[str, str]:
+        assert self.logind is not None
+        session = dict(XDG_SESSION_ID=SESSION_ID, XDG_SESSION_TYPE="wayland")
+        session.update(XDG_CURRENT_DESKTOP="GNOME", DBUS_SYSTEM_BUS_ADDRESS=self.logind.address)
+        return super().env(**session, **extra)
+
+    def unlock(self) -> None:
+        """What logind does when the user authenticates: the shell drops its lock screen."""
+        assert self.logind is not None
+        self.logind.session_signal(self.session, "Unlock")
+
+
+@dataclass
+class _Forks:
+    """The shell's children that are still copies of it (forked, not yet another program)."""
+
+    parent: int
+    first_seen: dict[int, float] = field(default_factory=dict)
+
+    def stuck(self) -> str:
+        """ "stuck" once a copy has stayed one for a few seconds (an exec takes milliseconds)."""
+        now = time.monotonic()
+        copies = [pid for pid in self._children() if _command(pid) == _command(self.parent)]
+        self.first_seen = {pid: self.first_seen.get(pid, now) for pid in copies}
+        return (
+            "stuck"
+            if any(now - seen > _EXEC_TAKES_AT_MOST for seen in self.first_seen.values())
+            else ""
+        )
+
+    def kill(self) -> None:
+        for pid in self.first_seen:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+    def _children(self) -> list[int]:
+        try:
+            tasks = Path(f"/proc/{self.parent}/task").iterdir()
+            return [int(pid) for task in tasks for pid in (task / "children").read_text().split()]
+        except OSError:  # the shell has just exited
+            return []
+
+
+def _command(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""

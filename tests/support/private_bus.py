@@ -71,6 +71,10 @@ class PrivateBus:
         """A dbus-python connection to this bus, closed afterwards."""
         return bus_connection(self.address)
 
+    def has_name(self, name: str) -> bool:
+        with self.connection() as connection:
+            return bool(connection.name_has_owner(name))
+
     def wait_for_name(self, name: str, timeout: float = 20.0) -> None:
         with self.connection() as connection:
             wait_until(lambda: connection.name_has_owner(name), timeout, f"{name} on the bus")

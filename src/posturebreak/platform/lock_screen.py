@@ -1,9 +1,11 @@
 """Is the screen locked? The desktop's screen saver says so over D-Bus.
 
-GNOME Shell serves ``org.gnome.ScreenSaver``; KDE Plasma, XFCE and others
-``org.freedesktop.ScreenSaver``. Both send ``ActiveChanged(bool)`` when the
-screen locks or unlocks, so this waits for signals and never polls. QtDBus
-delivers them on the Qt thread.
+GNOME Shell serves the ``org.gnome.ScreenSaver`` interface under its own name
+``org.gnome.Shell.ScreenShield``; the name ``org.gnome.ScreenSaver`` belongs to a
+small proxy that D-Bus starts only when somebody calls it, so it is the second
+choice. KDE Plasma, XFCE and others serve ``org.freedesktop.ScreenSaver``. All
+send ``ActiveChanged(bool)`` when the screen locks or unlocks, so this waits for
+signals and never polls. QtDBus delivers them on the Qt thread.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from posturebreak.core.clock import Clock
 from posturebreak.platform.presence import PresenceDetector
 from posturebreak.platform.qtdbus import DBusSignal, service_on_bus
 
-# (service, object path), in the order they are looked for; both use the service name
-# as their interface name.
+# (service, object path, interface), in the order they are looked for.
 _SCREEN_SAVERS = (
-    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
-    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+    ("org.gnome.Shell.ScreenShield", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
 )
 
 
@@ -30,9 +32,14 @@ class LockScreenDetector(PresenceDetector):
 
     name = "Lock detection"
 
-    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        connection: QDBusConnection | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(clock, parent)
-        self._bus = QDBusConnection.sessionBus()
+        self._bus = connection if connection is not None else QDBusConnection.sessionBus()
         self._signal: DBusSignal | None = None
 
     def start(self) -> bool:
@@ -40,10 +47,10 @@ class LockScreenDetector(PresenceDetector):
             return True
         if not self._bus.isConnected():
             return self._unavailable("no session bus")
-        for service, path in _SCREEN_SAVERS:
+        for service, path, interface in _SCREEN_SAVERS:
             if not service_on_bus(self._bus, service):
                 continue
-            address = (service, path, service, "ActiveChanged")
+            address = (service, path, interface, "ActiveChanged")
             signal = DBusSignal(self._bus, address, self._active_changed, self)
             if signal.listen():
                 self._signal = signal
