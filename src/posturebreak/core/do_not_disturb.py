@@ -24,6 +24,7 @@ class BusyReason(StrEnum):
     TURNED_ON = "turned_on"
     DESKTOP = "desktop"
     CALL = "call"
+    PRESENTING = "presenting"
     FULL_SCREEN = "full_screen"
 
     @property
@@ -36,6 +37,7 @@ _WORDS = {
     BusyReason.TURNED_ON: "do not disturb is on",
     BusyReason.DESKTOP: "the desktop's do not disturb is on",
     BusyReason.CALL: "you are in a call",
+    BusyReason.PRESENTING: "you are presenting",
     BusyReason.FULL_SCREEN: "a window is full screen",
 }
 
