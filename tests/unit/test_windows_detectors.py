@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from ctypes import wintypes
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import VoidPtr
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.platform import windows_busy, windows_session
 from posturebreak.platform.windows_busy import (
     CONSENT_STORE,
     WNF_SHEL_QUIETHOURS_ACTIVE_PROFILE_CHANGED,
@@ -320,6 +323,7 @@ def test_focus_assist_never_set_is_off() -> None:
 def test_an_unreadable_focus_assist_state_is_not_busy_and_the_name_says_why() -> None:
     ntdll = FakeNtDll(2, status=-1073741772)  # 0xC0000034, STATUS_OBJECT_NAME_NOT_FOUND
     detector = FocusAssist(lambda: ntdll)
+    assert "unavailable" in detector.name  # known from the start, for the About window
     assert not detector.busy()
     assert detector.name == (
         "Desktop do not disturb: Windows Focus Assist unavailable "
@@ -473,3 +477,85 @@ def test_windows_detectors_are_lock_and_sleep_and_the_busy_ones(qtbot: QtBot) ->
     presence, busy = windows_detectors(FakeClock())
     assert [type(d) for d in presence] == [WindowsSessionDetector]
     assert busy == []
+
+
+# --- the ctypes declarations, through real C calls -------------------------------------
+# Each DLL function is replaced by a C function pointer that calls back into Python, so
+# our argtypes convert what the detectors pass exactly as they would for Windows' DLLs.
+
+
+def test_the_shell32_declaration_lets_windows_write_the_state(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def query(state: Any) -> int:
+        state[0] = 4  # QUNS_PRESENTATION_MODE
+        return 0
+
+    prototype = ctypes.CFUNCTYPE(ctypes.c_long, ctypes.POINTER(ctypes.c_int))
+    dll = SimpleNamespace(SHQueryUserNotificationState=prototype(query))
+    monkeypatch.setattr(windows_busy, "windows_dll", lambda name: dll)
+    detector = NotificationState()
+    assert detector.busy() and detector.reason is BusyReason.PRESENTING
+
+
+def test_the_ntdll_declaration_passes_the_state_name_and_reads_the_profile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[tuple[int, int | None, int | None, int]] = []
+
+    def query(  # noqa: PLR0917  (NtQueryWnfStateData's arguments)
+        name: Any, type_id: int | None, scope: int | None, stamp: Any, data: Any, size: Any
+    ) -> int:
+        asked.append((name[0], type_id, scope, size[0]))
+        stamp[0], data[0], size[0] = 3, 1, 4  # priority only
+        return 0
+
+    uint32_p = ctypes.POINTER(ctypes.c_uint32)
+    prototype = ctypes.CFUNCTYPE(
+        ctypes.c_long,
+        ctypes.POINTER(ctypes.c_uint64),
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+        uint32_p,
+        uint32_p,
+        uint32_p,
+    )
+    dll = SimpleNamespace(NtQueryWnfStateData=prototype(query))
+    monkeypatch.setattr(windows_busy, "windows_dll", lambda name: dll)
+    assert FocusAssist().busy()
+    assert asked[-1] == (WNF_SHEL_QUIETHOURS_ACTIVE_PROFILE_CHANGED, None, None, 4)
+
+
+def test_an_ntdll_without_wnf_means_no_focus_assist_detection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(windows_busy, "windows_dll", lambda name: SimpleNamespace())
+    with pytest.raises(WindowsApiUnavailableError, match="no NtQueryWnfStateData"):
+        FocusAssist()
+
+
+def test_the_wtsapi32_declaration_passes_the_hidden_windows_handle(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, int]] = []
+
+    def register(hwnd: int, flags: int) -> int:
+        calls.append(("register", hwnd))
+        return 1
+
+    def unregister(hwnd: int) -> int:
+        calls.append(("unregister", hwnd))
+        return 1
+
+    dll = SimpleNamespace(
+        WTSRegisterSessionNotification=ctypes.CFUNCTYPE(
+            wintypes.BOOL, wintypes.HWND, wintypes.DWORD
+        )(register),
+        WTSUnRegisterSessionNotification=ctypes.CFUNCTYPE(wintypes.BOOL, wintypes.HWND)(unregister),
+    )
+    monkeypatch.setattr(windows_session, "windows_dll", lambda name: dll)
+    detector = WindowsSessionDetector(FakeClock())
+    assert detector.start()
+    hwnd = detector.hwnd
+    detector.stop()
+    assert calls == [("register", hwnd), ("unregister", hwnd)]

@@ -106,7 +106,9 @@ class NtDll(Protocol):
 
 def _ntdll() -> NtDll:
     ntdll = windows_dll("ntdll")
-    call = ntdll.NtQueryWnfStateData
+    call = getattr(ntdll, "NtQueryWnfStateData", None)
+    if call is None:  # before Windows 8
+        raise WindowsApiUnavailableError("no NtQueryWnfStateData in ntdll")
     uint32_p = ctypes.POINTER(ctypes.c_uint32)
     call.argtypes = [
         ctypes.POINTER(ctypes.c_uint64),  # the state's name
@@ -129,6 +131,7 @@ class FocusAssist:
     def __init__(self, calls: Callable[[], NtDll] = _ntdll) -> None:
         self._calls = calls()
         self.name = self._WORKS
+        self._profile()  # once now, so that the name says at once whether it works here
 
     def busy(self) -> bool:
         profile = self._profile()
