@@ -2,11 +2,11 @@
 
 Busy means do not disturb turned on from the tray or the command line (for a
 while, or until turned off), the desktop's own do-not-disturb, a call (the
-microphone or camera in use by another program), or a full-screen window
-(a presentation, a video, a game). While busy, break windows wait; a
-notification waits too, or comes quietly at once, as the user chose. Each
-held kind comes once when the user is no longer busy, however many times it
-came due meanwhile.
+microphone or camera in use by another program), a full-screen window
+(a presentation, a video, a game), or Windows' presentation settings. While
+busy, break windows wait; a notification waits too, or comes quietly at once,
+as the user chose. Each held kind comes once when the user is no longer busy,
+however many times it came due meanwhile.
 """
 
 from __future__ import annotations
