@@ -198,7 +198,12 @@ class MainRunLoop:
 
 def _system_power() -> tuple[IOKit, RunLoop]:
     iokit = framework("IOKit", IOKIT_SIGNATURES)
-    return iokit, MainRunLoop(framework("CoreFoundation", CORE_FOUNDATION_SIGNATURES))
+    try:
+        return iokit, MainRunLoop(framework("CoreFoundation", CORE_FOUNDATION_SIGNATURES))
+    except ValueError as error:  # in_dll: no such symbol
+        raise FrameworkMissingError(
+            f"CoreFoundation has no kCFRunLoopCommonModes: {error}"
+        ) from error
 
 
 class _EdgeDetector(PresenceDetector):
@@ -332,7 +337,7 @@ class MacSleepDetector(_EdgeDetector):
             return True
         try:
             iokit, loop = self._open()
-        except (FrameworkMissingError, ValueError) as error:
+        except FrameworkMissingError as error:
             return self._unavailable(str(error))
         callback = _POWER_CALLBACK(self._on_power)
         port, notifier = ctypes.c_void_p(), ctypes.c_uint32()
