@@ -135,7 +135,7 @@ def _microphone_in_use(audio: CoreAudio) -> bool:
         return value.value if status == OK else None
 
     device = read(SYSTEM_OBJECT, DEFAULT_INPUT_DEVICE)
-    if not device:  # no input device, or CoreAudio did not answer
+    if device is None or device == NO_DEVICE:  # CoreAudio did not answer, or there is no input
         return False
     return bool(read(device, RUNNING_SOMEWHERE))
 
