@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -14,8 +15,15 @@ from posturebreak.platform.desktop_dnd import GnomeDoNotDisturb, InhibitedNotifi
 from posturebreak.platform.detectors import idle_detector, sleep_detector
 from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from posturebreak.platform.lock_screen import LockScreenDetector
+from posturebreak.platform.macos_session import macos_detectors
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
+from posturebreak.platform.windows_session import windows_detectors
 
+# Lock, sleep and busy detection of the systems that are not a Linux desktop.
+_NATIVE: dict[str, Callable[[Clock], tuple[list[PresenceDetector], list[BusyDetector]]]] = {
+    "win32": windows_detectors,
+    "darwin": macos_detectors,
+}
 # The idle threshold an idle detector starts with; the settings set the real one at once.
 _UNTIL_THE_SETTINGS_SAY = timedelta(minutes=5)
 
@@ -51,6 +59,10 @@ def busy_detectors(qt_platform: str) -> list[BusyDetector]:
 def detectors_here(clock: Clock, qt_platform: str) -> DesktopDetectors:
     """Every detector that may work on this desktop (each says itself if it cannot)."""
     idle = idle_detector(clock, _UNTIL_THE_SETTINGS_SAY)
+    native = _NATIVE.get(sys.platform)
+    if native is not None:
+        presence_here, busy_here = native(clock)
+        return DesktopDetectors(idle, presence_here, busy_here, [] if idle else ["Idle detection"])
     sleep = sleep_detector(clock)
     presence: list[PresenceDetector] = [LockScreenDetector(clock)]
     missing = [] if idle is not None else ["Idle detection"]

@@ -180,9 +180,11 @@ class Registry(Protocol):
 
 
 def _winreg() -> Registry:
-    if sys.platform != "win32":
-        raise WindowsApiUnavailableError("not Windows")
-    registry: Any = importlib.import_module("winreg")
+    try:
+        module: Any = importlib.import_module("winreg")
+    except ImportError:
+        raise WindowsApiUnavailableError("not Windows") from None
+    registry: Registry = module
     return registry
 
 
