@@ -12,6 +12,7 @@ from posturebreak.core.clock import Clock
 from posturebreak.platform.idle_macos import MacIdleDetector
 from posturebreak.platform.idle_mutter import MutterIdleDetector
 from posturebreak.platform.idle_screensaver import ScreenSaverIdleDetector
+from posturebreak.platform.idle_swayidle import SwayidleDetector
 from posturebreak.platform.idle_windows import WindowsIdleDetector
 from posturebreak.platform.idle_x11 import X11IdleDetector
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
@@ -22,9 +23,14 @@ log = logging.getLogger(__name__)
 
 def idle_detector(clock: Clock, threshold: timedelta) -> IdleDetector | None:
     """A started idle detector: Windows' or macOS's there; on Linux Mutter's where GNOME
-    runs, else the freedesktop screen saver's (KDE), else X11's; else None."""
+    runs, else the freedesktop screen saver's (KDE), else the wlroots idle protocol's
+    (sway, Hyprland), else X11's; else None."""
     native = {"win32": WindowsIdleDetector, "darwin": MacIdleDetector}.get(sys.platform)
-    session_wide: list[type[IdleDetector]] = [MutterIdleDetector, ScreenSaverIdleDetector]
+    session_wide: list[type[IdleDetector]] = [
+        MutterIdleDetector,
+        ScreenSaverIdleDetector,
+        SwayidleDetector,
+    ]
     candidates = [native] if native is not None else session_wide
     platform = QGuiApplication.platformName()
     if native is None and platform == "xcb":

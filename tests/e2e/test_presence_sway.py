@@ -1,0 +1,79 @@
+"""Idle detection on wlroots Wayland: a real headless sway, swayidle, and wtype's input."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from posturebreak.platform.idle_swayidle import SwayidleDetector
+from tests.support.activity import natural_breaks
+from tests.support.app_process import AppProcess
+from tests.support.desktop import wait_until
+from tests.support.presence_probe import Probe
+from tests.support.private_bus import Processes, require_tools
+from tests.support.sway import HeadlessSway, missing_tools
+
+pytestmark = pytest.mark.e2e
+
+# "Natural break after" 1 minute; at 60x time that is one second without input.
+IDLE_AFTER_A_MINUTE = "version = 1\n\n[schedule]\nidle_threshold_minutes = 1\n"
+
+
+@pytest.fixture
+def sway() -> Iterator[HeadlessSway]:
+    require_tools(missing_tools())
+    # Its Wayland socket lives in here: a Unix socket's path must stay under 108 bytes.
+    with tempfile.TemporaryDirectory(prefix="pb-sway-") as workdir:
+        session = HeadlessSway(Path(workdir))
+        try:
+            yield session.start()
+        finally:
+            session.stop()
+
+
+def test_no_input_is_away_and_a_key_press_is_back(sway: HeadlessSway, tmp_path: Path) -> None:
+    processes = Processes()
+    try:
+        probe = Probe.start(processes, "idle", 1.0, sway.env(), tmp_path / "probe.log")
+        assert probe.wait_for("started")["name"] == SwayidleDetector.name
+        probe.wait_for("went_away")
+        sway.type_key()
+        probe.wait_for("came_back")
+        probe.wait_for("went_away", 2)  # swayidle stays armed for the next absence
+        sway.type_key()
+        probe.wait_for("came_back", 2)
+        assert probe.at("went_away") < probe.at("came_back") < probe.at("went_away", 2)
+        assert swayidle_running()
+    finally:
+        processes.stop()  # SIGTERM: the probe dies at once, as on a crash
+    wait_until(lambda: not swayidle_running(), 10, "swayidle to end with the process")
+
+
+def test_the_app_on_sway_logs_time_away_as_a_natural_break(
+    sway: HeadlessSway, tmp_path: Path
+) -> None:
+    app = AppProcess(sway, tmp_path / "profile", 60.0, settings=IDLE_AFTER_A_MINUTE)
+    try:
+        app.start()
+        assert SwayidleDetector.name in app.log_text()
+        wait_until(lambda: app.command("status").stdout.startswith("Away since"), 30, "away")
+        sway.type_key()
+        wait_until(lambda: natural_breaks(app.profile_dir), 30, "natural breaks in the log")
+        assert set(natural_breaks(app.profile_dir)) <= {"foot_stool", "stretch", "uncross_legs"}
+    finally:
+        app.stop()
+    wait_until(lambda: not swayidle_running(), 10, "swayidle to end with the app")
+
+
+def swayidle_running() -> bool:
+    """Whether a swayidle process of ours runs (ours: it echoes our markers)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if b"echo posture-break-idle" in cmdline.read_bytes():
+                return True
+        except OSError:
+            continue
+    return False

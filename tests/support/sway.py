@@ -1,0 +1,68 @@
+"""A headless sway (wlroots) session, and a keyboard to type into it.
+
+sway refuses to run as root, so it runs as the second local user (nobody); our
+programs, as root, may still connect to its Wayland socket, given by its full
+path in ``WAYLAND_DISPLAY``. They keep a runtime folder of their own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.support.desktop import wait_until
+from tests.support.other_user import OTHER_UID
+from tests.support.private_bus import Processes
+
+
+def missing_tools() -> list[str]:
+    tools = ("sway", "swayidle", "wtype", "setpriv")
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    return missing + ([] if os.geteuid() == 0 else ["root (to run sway as another user)"])
+
+
+@dataclass
+class HeadlessSway:
+    workdir: Path
+    processes: Processes = field(default_factory=Processes)
+    socket: Path | None = None
+
+    def start(self) -> HeadlessSway:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.workdir.chmod(0o755)  # sway, as nobody, reads its config and runtime folder here
+        runtime = self.workdir / "sway-runtime"
+        runtime.mkdir(mode=0o700)
+        os.chown(runtime, OTHER_UID, OTHER_UID)
+        (self.workdir / "client-runtime").mkdir(mode=0o700)
+        config = self.workdir / "sway.config"
+        config.write_text("")
+        config.chmod(0o644)
+        env = dict(PATH=os.environ["PATH"], HOME=str(self.workdir), XDG_RUNTIME_DIR=str(runtime))
+        env.update(WLR_BACKENDS="headless", WLR_LIBINPUT_NO_DEVICES="1", WLR_RENDERER="pixman")
+        argv = ["setpriv", f"--reuid={OTHER_UID}", f"--regid={OTHER_UID}", "--clear-groups"]
+        self.processes.spawn([*argv, "sway", "-c", str(config)], env, self.workdir / "sway.log")
+        self.socket = wait_until(lambda: next(runtime.glob("wayland-[0-9]"), None), 20, "sway")
+        return self
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """A program's environment in this session: Wayland only, no D-Bus, Qt off-screen."""
+        assert self.socket is not None, "start() first"
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("QT_", "WAYLAND", "DISPLAY", "DBUS_SESSION", "XDG_RUNTIME"))
+        }
+        env.update(WAYLAND_DISPLAY=str(self.socket), QT_QPA_PLATFORM="offscreen")
+        env.update(XDG_RUNTIME_DIR=str(self.workdir / "client-runtime"), XDG_SESSION_TYPE="wayland")
+        env.update(extra)
+        return env
+
+    def type_key(self) -> None:
+        """A key press through the virtual-keyboard protocol: input, for the idle timers."""
+        subprocess.run(["wtype", "a"], env=self.env(), check=True, capture_output=True, timeout=20)
+
+    def stop(self) -> None:
+        self.processes.stop()
