@@ -16,7 +16,7 @@ from posturebreak.platform.desktop_dnd import GnomeDoNotDisturb
 from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support import sound_server
-from tests.support.desktop import wait_until
+from tests.support.desktop import FULL_SCREEN_WINDOW, wait_until
 from tests.support.private_bus import require_tools
 
 pytestmark = pytest.mark.e2e
@@ -39,17 +39,6 @@ def test_a_recording_program_means_a_call(tmp_path: Path, monkeypatch: pytest.Mo
         with sound.recording():
             assert calls.busy()
         assert not calls.busy()
-
-
-FULL_SCREEN_WINDOW = """
-import sys
-from PySide6.QtWidgets import QApplication, QLabel
-app = QApplication(sys.argv)
-label = QLabel("A presentation")
-label.showFullScreen()
-print("shown", flush=True)
-app.exec()
-"""
 
 
 def test_a_full_screen_window_under_a_window_manager_is_seen(

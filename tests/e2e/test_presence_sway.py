@@ -1,17 +1,21 @@
-"""Idle detection on wlroots Wayland: a real headless sway, swayidle, and wtype's input."""
+"""wlroots Wayland for real: a headless sway, swayidle for idle time with wtype's input,
+and sway's IPC for full-screen windows."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from posturebreak.platform.full_screen_sway import SwayFullScreen
 from posturebreak.platform.idle_swayidle import SwayidleDetector
 from tests.support.activity import natural_breaks
 from tests.support.app_process import AppProcess
-from tests.support.desktop import wait_until
+from tests.support.desktop import FULL_SCREEN_WINDOW, wait_until
 from tests.support.presence_probe import Probe
 from tests.support.private_bus import Processes, require_tools
 from tests.support.sway import HeadlessSway, missing_tools
@@ -77,3 +81,21 @@ def swayidle_running() -> bool:
         except OSError:
             continue
     return False
+
+
+def test_a_full_screen_window_on_sway_is_seen(sway: HeadlessSway) -> None:
+    assert sway.ipc is not None
+    detector = SwayFullScreen("swaymsg", str(sway.ipc))
+    assert not detector.busy()
+    window = subprocess.Popen(
+        [sys.executable, "-c", FULL_SCREEN_WINDOW],
+        env=sway.env(QT_QPA_PLATFORM="wayland"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(detector.busy, 20, "the full-screen window")
+    finally:
+        window.terminate()
+        window.wait(10)
+    wait_until(lambda: not detector.busy(), 20, "no full-screen window")

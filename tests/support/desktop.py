@@ -48,6 +48,18 @@ class DesktopUnavailableError(RuntimeError):
     """The tools for a virtual desktop are not installed here."""
 
 
+# A program that shows a full-screen window (a presentation, say) on the desktop it is given.
+FULL_SCREEN_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv)
+label = QLabel("A presentation")
+label.showFullScreen()
+print("shown", flush=True)
+app.exec()
+"""
+
+
 def missing_tools() -> list[str]:
     return [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
 

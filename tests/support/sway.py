@@ -19,7 +19,7 @@ from tests.support.private_bus import Processes
 
 
 def missing_tools() -> list[str]:
-    tools = ("sway", "swayidle", "wtype", "setpriv")
+    tools = ("sway", "swayidle", "swaymsg", "wtype", "setpriv")
     missing = [tool for tool in tools if shutil.which(tool) is None]
     return missing + ([] if os.geteuid() == 0 else ["root (to run sway as another user)"])
 
@@ -28,7 +28,8 @@ def missing_tools() -> list[str]:
 class HeadlessSway:
     workdir: Path
     processes: Processes = field(default_factory=Processes)
-    socket: Path | None = None
+    socket: Path | None = None  # Wayland's
+    ipc: Path | None = None  # sway's own, for swaymsg
 
     def start(self) -> HeadlessSway:
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -45,17 +46,19 @@ class HeadlessSway:
         argv = ["setpriv", f"--reuid={OTHER_UID}", f"--regid={OTHER_UID}", "--clear-groups"]
         self.processes.spawn([*argv, "sway", "-c", str(config)], env, self.workdir / "sway.log")
         self.socket = wait_until(lambda: next(runtime.glob("wayland-[0-9]"), None), 20, "sway")
+        self.ipc = wait_until(lambda: next(runtime.glob("sway-ipc.*.sock"), None), 20, "sway IPC")
         return self
 
     def env(self, **extra: str) -> dict[str, str]:
         """A program's environment in this session: Wayland only, no D-Bus, Qt off-screen."""
-        assert self.socket is not None, "start() first"
+        assert self.socket is not None and self.ipc is not None, "start() first"
         env = {
             k: v
             for k, v in os.environ.items()
             if not k.startswith(("QT_", "WAYLAND", "DISPLAY", "DBUS_SESSION", "XDG_RUNTIME"))
         }
-        env.update(WAYLAND_DISPLAY=str(self.socket), QT_QPA_PLATFORM="offscreen")
+        env.update(WAYLAND_DISPLAY=str(self.socket), SWAYSOCK=str(self.ipc))
+        env.update(QT_QPA_PLATFORM="offscreen")
         env.update(XDG_RUNTIME_DIR=str(self.workdir / "client-runtime"), XDG_SESSION_TYPE="wayland")
         env.update(extra)
         return env

@@ -13,6 +13,7 @@ from posturebreak.core.do_not_disturb import BusyDetector
 from posturebreak.platform.calls import CallDetector
 from posturebreak.platform.desktop_dnd import GnomeDoNotDisturb, InhibitedNotifications
 from posturebreak.platform.detectors import idle_detector, sleep_detector
+from posturebreak.platform.full_screen_sway import SwayFullScreen
 from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from posturebreak.platform.lock_screen import LockScreenDetector
 from posturebreak.platform.macos_session import macos_detectors
@@ -39,20 +40,19 @@ class DesktopDetectors:
 
 
 def busy_detectors(qt_platform: str) -> list[BusyDetector]:
-    """Desktop do-not-disturb, calls, and (on X11) full-screen windows.
+    """Desktop do-not-disturb, calls, and (on X11 and sway) full-screen windows.
 
-    ``qt_platform``: Qt's platform plugin ("xcb" on X11); full-screen windows are
-    only visible to us on X11.
+    ``qt_platform``: Qt's platform plugin ("xcb" on X11); other Wayland
+    compositors do not tell other programs about full-screen windows.
     """
     desktop = os.environ.get("XDG_CURRENT_DESKTOP", "")
     detectors: list[BusyDetector] = [
         GnomeDoNotDisturb.here(desktop) or InhibitedNotifications(),
         CallDetector.here(),
     ]
-    if qt_platform == "xcb":
-        full_screen = FullScreenDetector.open()
-        if full_screen is not None:
-            detectors.append(full_screen)
+    full_screen = FullScreenDetector.open() if qt_platform == "xcb" else SwayFullScreen.here()
+    if full_screen is not None:
+        detectors.append(full_screen)
     return detectors
 
 
