@@ -70,17 +70,18 @@ def test_x11_detector_asks_the_server_once_while_the_user_is_present(
     assert probe.events("went_away") == []
 
 
-def test_without_gnome_or_x11_there_is_no_idle_detection_and_the_log_says_why(
+def test_without_gnome_kde_wlroots_or_x11_there_is_no_idle_detection_and_the_log_says_why(
     processes: Processes, tmp_path: Path
 ) -> None:
     require_tools(missing_bus_tools())
     bus = PrivateBus(tmp_path / "bus", processes).start()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DISPLAY"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "DISPLAY", "WAYLAND"))}
     env.update(DBUS_SESSION_BUS_ADDRESS=bus.address, QT_QPA_PLATFORM="offscreen")
     probe = Probe.start(processes, "idle", 1.0, env, tmp_path / "probe.log")
     assert probe.process.wait(20) == 1
     assert (
         "no idle detection: no org.gnome.Mutter.IdleMonitor on the session bus; "
         "no org.freedesktop.ScreenSaver on the session bus; "
+        "not a Wayland session; "
         "Qt runs on 'offscreen', not X11" in probe.log.read_text()
     )
