@@ -17,6 +17,7 @@ from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from posturebreak.platform.lock_screen import LockScreenDetector
 from posturebreak.platform.macos_session import macos_detectors
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
+from posturebreak.platform.screen_sharing import ScreenSharingDetector
 from posturebreak.platform.windows_session import windows_detectors
 
 # Lock, sleep and busy detection of the systems that are not a Linux desktop.
@@ -39,7 +40,7 @@ class DesktopDetectors:
 
 
 def busy_detectors(qt_platform: str) -> list[BusyDetector]:
-    """Desktop do-not-disturb, calls, and (on X11) full-screen windows.
+    """Desktop do-not-disturb, calls, shared screens, and (on X11) full-screen windows.
 
     ``qt_platform``: Qt's platform plugin ("xcb" on X11); full-screen windows are
     only visible to us on X11.
@@ -49,6 +50,7 @@ def busy_detectors(qt_platform: str) -> list[BusyDetector]:
         GnomeDoNotDisturb.here(desktop) or InhibitedNotifications(),
         CallDetector.here(),
     ]
+    detectors += filter(None, [ScreenSharingDetector.here()])
     if qt_platform == "xcb":
         full_screen = FullScreenDetector.open()
         if full_screen is not None:
