@@ -1,8 +1,9 @@
 """A real PipeWire server with a headless Mutter casting its screen into it, and a
 program that takes the cast: a video call sharing the screen, on a private session.
 
-Mutter offers ``org.gnome.Mutter.ScreenCast`` only when it finds PipeWire as it
-starts, so PipeWire comes first, in the session's XDG_RUNTIME_DIR. The cast is
+Mutter connects to PipeWire in the session's XDG_RUNTIME_DIR when a cast starts
+(without it, Start fails: "Couldn't connect pipewire context"), so PipeWire runs
+first, in the same folder. The cast is
 asked for as xdg-desktop-portal-gnome does (CreateSession, RecordMonitor, Start);
 Mutter then publishes a ``Stream/Output/Video`` node, suspended until something
 reads it. The reader here is GStreamer's ``pipewiresrc``; with no session manager
