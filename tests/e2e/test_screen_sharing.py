@@ -1,6 +1,7 @@
 """Screen sharing, against the real thing: a headless Mutter casting its screen into a
 real PipeWire server, as it does for a video call through xdg-desktop-portal-gnome,
-and a real program (GStreamer's pipewiresrc) taking the frames."""
+and a real program (GStreamer's pipewiresrc) taking the frames; and the real app
+holding a reminder while the screen is shared."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from posturebreak.platform.screen_sharing import ScreenSharingDetector
+from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support.desktop import wait_until
 from tests.support.pipewire import ScreenCastingMutter, missing_tools
 from tests.support.private_bus import require_tools
@@ -53,3 +55,19 @@ def test_a_viewer_that_lets_go_ends_the_sharing(mutter: ScreenCastingMutter) -> 
             wait_until(detector.busy, 20, "the shared screen to be seen")
         # Mutter's stream idles once nothing takes it, though the cast goes on.
         wait_until(lambda: not detector.busy(), 20, "the viewer's leaving to be seen")
+
+
+def test_the_app_holds_a_reminder_while_the_screen_is_shared_and_gives_it_after(
+    mutter: ScreenCastingMutter, make_desktop: DesktopFactory, start_app: AppFactory
+) -> None:
+    desktop = make_desktop()
+    app = start_app(desktop, 600.0, XDG_RUNTIME_DIR=str(mutter.runtime))
+    held = "you are sharing your screen"
+    with mutter.screen_cast(), mutter.viewer(mutter.screen_stream()):
+        assert app.command("break-now").returncode == 0
+        wait_until(lambda: f"held: {held}" in app.log_text(), 20, "a held reminder")
+        status = app.command("status").stdout
+        assert status.startswith(f"Holding reminders: {held}"), status
+        notified = len(desktop.notifications())
+    wait_until(lambda: "No longer busy; giving" in app.log_text(), 20, "the sharing to end")
+    wait_until(lambda: len(desktop.notifications()) > notified, 20, "the held reminder")

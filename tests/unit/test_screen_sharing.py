@@ -119,7 +119,19 @@ def test_not_offered_without_a_pipewire_server(
 ) -> None:
     caplog.set_level("INFO")
     assert ScreenSharingDetector.here() is None
-    assert f"no PipeWire server at {session / 'pipewire-0'}" in caplog.text
+    assert f"no PipeWire server ({session / 'pipewire-0'})" in caplog.text
+
+
+def test_not_offered_without_a_runtime_folder(
+    session: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Not even where the app happens to run from holds a socket named pipewire-0."""
+    caplog.set_level("INFO")
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.chdir(session)
+    with a_pipewire_socket(session):
+        assert ScreenSharingDetector.here() is None
+    assert "no PipeWire server (no XDG_RUNTIME_DIR)" in caplog.text
 
 
 def test_not_offered_without_pw_dump(

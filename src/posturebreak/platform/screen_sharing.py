@@ -56,11 +56,14 @@ def _is_running_screen(node: Any) -> bool:
     return not camera
 
 
-def pipewire_socket() -> Path:
-    """Where a PipeWire client of this session connects (``PIPEWIRE_REMOTE`` may move it)."""
+def pipewire_socket() -> Path | None:
+    """Where a PipeWire client of this session connects (``PIPEWIRE_REMOTE`` may move
+    it); None without a runtime folder, where no client can find a server."""
     remote = Path(os.environ.get("PIPEWIRE_REMOTE") or "pipewire-0")
-    runtime = os.environ.get("PIPEWIRE_RUNTIME_DIR") or os.environ.get("XDG_RUNTIME_DIR", "")
-    return remote if remote.is_absolute() else Path(runtime) / remote
+    if remote.is_absolute():
+        return remote
+    runtime = os.environ.get("PIPEWIRE_RUNTIME_DIR") or os.environ.get("XDG_RUNTIME_DIR")
+    return Path(runtime) / remote if runtime else None
 
 
 class ScreenSharingDetector:
@@ -80,8 +83,9 @@ class ScreenSharingDetector:
             log.info("Screen sharing detection is off: no pw-dump (Debian: pipewire-bin)")
             return None
         socket = pipewire_socket()
-        if not socket.is_socket():
-            log.info("Screen sharing detection is off: no PipeWire server at %s", socket)
+        if socket is None or not socket.is_socket():
+            where = socket or "no XDG_RUNTIME_DIR"
+            log.info("Screen sharing detection is off: no PipeWire server (%s)", where)
             return None
         return cls(pw_dump)
 
