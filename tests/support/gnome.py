@@ -46,9 +46,14 @@ class HeadlessMutter(OnPrivateBus):
 
     def start(self) -> HeadlessMutter:
         self.bus = PrivateBus(self.workdir / "bus", self.processes).start()
-        (self.workdir / "runtime").mkdir(mode=0o700, parents=True)
+        self.runtime.mkdir(mode=0o700, parents=True)
         self._start_compositor()
         return self
+
+    @property
+    def runtime(self) -> Path:
+        """The session's XDG_RUNTIME_DIR: the Wayland socket, and PipeWire's if one runs."""
+        return self.workdir / "runtime"
 
     def restart(self) -> None:
         """Mutter quits and a new one takes its names, as when GNOME Shell restarts."""
@@ -67,7 +72,7 @@ class HeadlessMutter(OnPrivateBus):
             self.bus.wait_for_name(name)
 
     def _spawn_compositor(self) -> None:
-        env = self.env(XDG_RUNTIME_DIR=str(self.workdir / "runtime"))
+        env = self.env(XDG_RUNTIME_DIR=str(self.runtime))
         argv = [self.compositor, "--headless", "--wayland", "--no-x11"]
         argv += ["--virtual-monitor", "1280x800", "--wayland-display=posture-break"]
         self.log = self.workdir / f"{self.compositor}{len(self.processes.started)}.log"

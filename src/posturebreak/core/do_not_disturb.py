@@ -2,11 +2,11 @@
 
 Busy means do not disturb turned on from the tray or the command line (for a
 while, or until turned off), the desktop's own do-not-disturb, a call (the
-microphone or camera in use by another program), a full-screen window
-(a presentation, a video, a game), or Windows' presentation settings. While
-busy, break windows wait; a notification waits too, or comes quietly at once,
-as the user chose. Each held kind comes once when the user is no longer busy,
-however many times it came due meanwhile.
+microphone or camera in use by another program), a shared or recorded screen,
+a full-screen window (a presentation, a video, a game), or Windows' presentation
+settings. While busy, break windows wait; a notification waits too, or comes
+quietly at once, as the user chose. Each held kind comes once when the user is
+no longer busy, however many times it came due meanwhile.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class BusyReason(StrEnum):
     TURNED_ON = "turned_on"
     DESKTOP = "desktop"
     CALL = "call"
+    SHARING = "sharing"
     PRESENTING = "presenting"
     FULL_SCREEN = "full_screen"
 
@@ -37,6 +38,7 @@ _WORDS = {
     BusyReason.TURNED_ON: "do not disturb is on",
     BusyReason.DESKTOP: "the desktop's do not disturb is on",
     BusyReason.CALL: "you are in a call",
+    BusyReason.SHARING: "you are sharing your screen",
     BusyReason.PRESENTING: "you are presenting",
     BusyReason.FULL_SCREEN: "a window is full screen",
 }

@@ -18,6 +18,7 @@ from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from posturebreak.platform.lock_screen import LockScreenDetector
 from posturebreak.platform.macos_session import macos_detectors
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
+from posturebreak.platform.screen_sharing import ScreenSharingDetector
 from posturebreak.platform.windows_session import windows_detectors
 
 # Lock, sleep and busy detection of the systems that are not a Linux desktop.
@@ -40,7 +41,8 @@ class DesktopDetectors:
 
 
 def busy_detectors(qt_platform: str) -> list[BusyDetector]:
-    """Desktop do-not-disturb, calls, and (on X11 and sway) full-screen windows.
+    """Desktop do-not-disturb, calls, shared screens, and (on X11 and sway) full-screen
+    windows.
 
     ``qt_platform``: Qt's platform plugin ("xcb" on X11); other Wayland
     compositors do not tell other programs about full-screen windows.
@@ -51,8 +53,7 @@ def busy_detectors(qt_platform: str) -> list[BusyDetector]:
         CallDetector.here(),
     ]
     full_screen = FullScreenDetector.open() if qt_platform == "xcb" else SwayFullScreen.here()
-    if full_screen is not None:
-        detectors.append(full_screen)
+    detectors += filter(None, [ScreenSharingDetector.here(), full_screen])
     return detectors
 
 
