@@ -203,6 +203,8 @@ class ReminderScheduler(QObject):
             together.append((other, self.schedule.next_due(other) or now))
             self.schedule.mark_shown(other, now)
         self._update()
+        for due_kind, due in together:  # scripts/benchmark reads these to measure lateness
+            log.debug("%s reminder due at %s", due_kind, due.isoformat())
         self.reminders_due.emit(together)
 
     def clock_set(self, jump: timedelta) -> None:

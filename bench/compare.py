@@ -1,0 +1,85 @@
+"""Runs the programs side by side, interleaved, and reports medians against the floor.
+
+Interleaving (round 1: every program, round 2: every program, …, in a shuffled
+order each round) spreads a busy moment of a shared machine over all of them
+instead of one.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bench.measure import Run, measure
+from bench.programs import FLOOR, Program
+
+FIGURES = (
+    ("to_tray_s", "start to tray", "{:.2f} s"),
+    ("rss_mb", "RSS", "{:.0f} MB"),
+    ("pss_mb", "PSS", "{:.0f} MB"),
+    ("cpu_s", "idle CPU", "{:.2f} s"),
+    ("wakeups", "wake-ups", "{:.0f}"),
+)
+
+
+@dataclass
+class Comparison:
+    """Every run of every program, in the order measured."""
+
+    idle_seconds: float
+    runs: dict[str, list[Run]] = field(default_factory=dict)
+
+    def median(self, label: str, figure: str) -> float:
+        return statistics.median(run.as_dict()[figure] for run in self.runs[label])
+
+    def spread(self, label: str, figure: str) -> tuple[float, float]:
+        values = [run.as_dict()[figure] for run in self.runs[label]]
+        return min(values), max(values)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "idle_seconds": self.idle_seconds,
+            "runs": {label: [run.as_dict() for run in runs] for label, runs in self.runs.items()},
+            "medians": {
+                label: {figure: self.median(label, figure) for figure, _, _ in FIGURES}
+                for label in self.runs
+            },
+        }
+
+
+def compare(programs: Sequence[Program], rounds: int, idle_seconds: float) -> Comparison:
+    comparison = Comparison(idle_seconds, {program.label: [] for program in programs})
+    order = list(programs)
+    shuffle = random.Random(20261128)
+    for round_number in range(1, rounds + 1):
+        shuffle.shuffle(order)
+        for program in order:
+            run = measure(program, idle_seconds)
+            comparison.runs[program.label].append(run)
+            print(f"  round {round_number}: {program.label}: {run}", flush=True)
+    return comparison
+
+
+def table(comparison: Comparison) -> str:
+    """Medians (min-max) per program, then each against the floor."""
+    header = "| | " + " | ".join(title for _, title, _ in FIGURES) + " |"
+    lines = [header, "|" + " --- |" * (len(FIGURES) + 1)]
+    for label in comparison.runs:
+        cells = []
+        for figure, _, shape in FIGURES:
+            low, high = comparison.spread(label, figure)
+            median = shape.format(comparison.median(label, figure))
+            cells.append(f"{median} ({shape.format(low)}-{shape.format(high)})")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if FLOOR.label in comparison.runs:
+        lines.append("")
+        lines.append(f"Against the {FLOOR.label}, start to tray and PSS (medians):")
+        for label in comparison.runs:
+            ratios = [
+                comparison.median(label, figure) / comparison.median(FLOOR.label, figure)
+                for figure in ("to_tray_s", "pss_mb")
+            ]
+            lines.append(f"- {label}: {ratios[0]:.2f}x start, {ratios[1]:.2f}x PSS")
+    return "\n".join(lines)

@@ -1,0 +1,106 @@
+"""One measured run: start a program on a fresh desktop, wait for its tray icon, let it idle.
+
+Figures come from ``/proc``: resident and proportional set size (PSS shares the
+libraries a process maps with others fairly, so it compares programs better than
+RSS), CPU ticks, and context switches of all its threads (each one a wake-up).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.desktop import VirtualDesktop, wait_until
+from tests.support.private_bus import PrivateBus, Processes
+
+from bench.programs import ROOT, Program
+
+TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one run of one program measured."""
+
+    to_tray_s: float
+    rss_mb: float
+    pss_mb: float
+    cpu_s: float
+    wakeups: int  # context switches of all threads over the idle time
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "to_tray_s": self.to_tray_s,
+            "rss_mb": self.rss_mb,
+            "pss_mb": self.pss_mb,
+            "cpu_s": self.cpu_s,
+            "wakeups": self.wakeups,
+        }
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MB, from ``smaps_rollup``."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value, *_ = line.split()
+        fields[name.rstrip(":")] = int(value)
+    return fields["Rss"] / 1024, fields["Pss"] / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS_PER_SECOND  # utime + stime
+
+
+def context_switches(pid: int) -> int:
+    """Voluntary and involuntary switches of every thread: how often it woke up."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                    total += int(line.split()[1])
+        except OSError:  # a thread that just ended
+            continue
+    return total
+
+
+def measure(program: Program, idle_seconds: float) -> Run:
+    """Starts ``program`` on a desktop of its own, and measures it once."""
+    with tempfile.TemporaryDirectory(prefix="pb-bench-") as work:
+        home = Path(work)
+        desktop = VirtualDesktop(home / "desktop").start()
+        buses = Processes()
+        system_bus = PrivateBus(home / "system-bus", buses, "system").start()
+        env = desktop.env(HOME=str(home), PYTHONPATH=str(ROOT))
+        env["DBUS_SYSTEM_BUS_ADDRESS"] = system_bus.address
+        process = subprocess.Popen(
+            program.argv(home), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            started = time.monotonic()
+            wait_until(lambda: desktop.tray_holds(program.wm_class), 60, f"{program.label}")
+            to_tray = time.monotonic() - started
+            cpu, switches = cpu_seconds(process.pid), context_switches(process.pid)
+            time.sleep(idle_seconds)  # idle behaviour needs idle time to show
+            rss, pss = memory_mb(process.pid)
+            return Run(
+                to_tray,
+                rss,
+                pss,
+                cpu_seconds(process.pid) - cpu,
+                context_switches(process.pid) - switches,
+            )
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            buses.stop()
+            desktop.stop()
