@@ -1,4 +1,5 @@
-"""One measured run: start a program on a fresh desktop, wait for its tray icon, let it idle.
+"""One measured run: start a program on a fresh desktop, wait for its tray icon, let it
+settle, let it idle.
 
 Figures come from ``/proc``: resident and proportional set size (PSS shares the
 libraries a process maps with others fairly, so it compares programs better than
@@ -56,17 +57,40 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS_PER_SECOND  # utime + stime
 
 
-def context_switches(pid: int) -> int:
-    """Voluntary and involuntary switches of every thread: how often it woke up."""
-    total = 0
+def thread_switches(pid: int) -> dict[int, tuple[str, int]]:
+    """Each of ``pid``'s threads: its name and its context switches so far, voluntary
+    and not (a thread that sleeps until a timer or a message wakes it switches once)."""
+    threads: dict[int, tuple[str, int]] = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    total += int(line.split()[1])
-        except OSError:  # a thread that just ended
+            name, status = (task / "comm").read_text().strip(), (task / "status").read_text()
+        except OSError:  # the thread has just ended
             continue
-    return total
+        threads[int(task.name)] = (
+            name,
+            sum(
+                int(line.split()[1])
+                for line in status.splitlines()
+                if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"))
+            ),
+        )
+    return threads
+
+
+def context_switches(pid: int) -> int:
+    """All of ``pid``'s threads' context switches so far: how often it woke up."""
+    return sum(count for _, count in thread_switches(pid).values())
+
+
+def settled(pid: int) -> None:
+    """Returns once ``pid`` used no CPU for a second: its start-up work is done."""
+
+    def quiet_for_a_second() -> bool:
+        cpu = cpu_seconds(pid)
+        time.sleep(1)
+        return cpu_seconds(pid) == cpu
+
+    wait_until(quiet_for_a_second, 60, "the program to settle after start-up")
 
 
 def measure(program: Program, idle_seconds: float) -> Run:
@@ -85,6 +109,7 @@ def measure(program: Program, idle_seconds: float) -> Run:
             started = time.monotonic()
             wait_until(lambda: desktop.tray_holds(program.wm_class), 60, f"{program.label}")
             to_tray = time.monotonic() - started
+            settled(process.pid)
             cpu, switches = cpu_seconds(process.pid), context_switches(process.pid)
             time.sleep(idle_seconds)  # idle behaviour needs idle time to show
             rss, pss = memory_mb(process.pid)
