@@ -1,8 +1,10 @@
 """Reads the activity log: per-day tallies for statistics, recent events, and export.
 
-Every query is served by an index (see the migrations in
-:mod:`~posturebreak.services.activity_store`), so years of events stay quick
-to summarise. Rows of kinds this version does not know are left out.
+Every query reads only what it shows: a range of days through an index, the
+newest events through the time index, or the per-day done counts the store
+keeps (see the migrations in :mod:`~posturebreak.services.activity_store`),
+so a century of events stays quick to summarise. Rows of kinds this version
+does not know are left out.
 """
 
 from __future__ import annotations
@@ -52,11 +54,9 @@ class ActivityReader:
         ]
 
     def done_per_day(self) -> dict[date, int]:
-        """Done events per local day over the whole log, for streaks."""
-        rows = self._connection.execute(
-            "SELECT local_day, count(*) FROM events "
-            "WHERE outcome IN ('done', 'natural_break') GROUP BY local_day"
-        )
+        """Done events per local day over the whole log, for streaks: one row a day, which
+        the store's triggers keep counted, rather than every event grouped again."""
+        rows = self._connection.execute("SELECT local_day, done FROM done_per_day WHERE done > 0")
         return {date.fromisoformat(day): count for day, count in rows}
 
     def summary(self, today: date, settings: Settings, days: int = 30) -> ActivitySummary:
