@@ -239,7 +239,7 @@ def test_every_query_the_window_and_commands_run_is_served_by_an_index(
     for statement in selects:
         plan = " | ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statement))
         whole_per_day_table = plan == "SCAN done_per_day"  # one short row a day, by design
-        assert whole_per_day_table or "USING" in plan and "SCAN events |" not in plan + " |", (
+        assert whole_per_day_table or ("USING" in plan and "SCAN events |" not in plan + " |"), (
             statement,
             plan,
         )

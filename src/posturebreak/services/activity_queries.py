@@ -28,6 +28,7 @@ from posturebreak.services.activity_store import (
 )
 
 _KNOWN_KINDS = "kind IN ({})".format(", ".join(f"'{kind.value}'" for kind in ReminderKind))
+CHUNK_EVENTS = 1000  # rows an export reads from SQLite at a time
 _EVENT_COLUMNS = (
     "id, kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, local_day, shown_as, "
     "outcome, outcome_utc, corrected_from"
@@ -77,14 +78,31 @@ class ActivityReader:
         )
         return [_logged_event(row) for row in rows]
 
-    def since(self, first_day: date | None = None) -> Iterator[LoggedEvent]:
-        """Every event from ``first_day`` on (or all), oldest first, read as it is iterated."""
-        rows = self._connection.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE local_day >= ? AND {_KNOWN_KINDS} "
-            "ORDER BY shown_utc, id",
+    def count_since(self, first_day: date | None = None) -> int:
+        """How many events :meth:`since` gives, for an export's progress."""
+        row = self._connection.execute(
+            f"SELECT count(*) FROM events WHERE local_day >= ? AND {_KNOWN_KINDS}",
             ((first_day or date.min).isoformat(),),
+        ).fetchone()
+        return int(row[0])
+
+    def since(self, first_day: date | None = None) -> Iterator[LoggedEvent]:
+        """Every event from ``first_day`` on (or all), oldest first, read a chunk at a time.
+
+        The time index gives the order, so the first event comes at once and the
+        log is never sorted or held whole: no local day starts more than a day
+        before its UTC date, which bounds the walk from below.
+        """
+        earliest = "" if first_day is None else _day_before(first_day).isoformat()
+        cursor = self._connection.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events "
+            f"WHERE shown_utc >= ? AND +local_day >= ? AND +{_KNOWN_KINDS} "
+            "ORDER BY shown_utc, id",
+            (earliest, (first_day or date.min).isoformat()),
         )
-        return (_logged_event(row) for row in rows)
+        with closing(cursor):
+            while rows := cursor.fetchmany(CHUNK_EVENTS):
+                yield from (_logged_event(row) for row in rows)
 
 
 @contextmanager
@@ -114,6 +132,10 @@ def _empty_database() -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:", isolation_level=None)
     migrate(connection)
     return connection
+
+
+def _day_before(day: date) -> date:
+    return day - timedelta(days=1) if day > date.min else day
 
 
 def _logged_event(row: tuple[Any, ...]) -> LoggedEvent:
