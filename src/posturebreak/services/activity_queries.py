@@ -100,9 +100,8 @@ class ActivityReader:
             "ORDER BY shown_utc, id",
             (earliest, (first_day or date.min).isoformat()),
         )
-        with closing(cursor):
-            while rows := cursor.fetchmany(CHUNK_EVENTS):
-                yield from (_logged_event(row) for row in rows)
+        while rows := cursor.fetchmany(CHUNK_EVENTS):
+            yield from (_logged_event(row) for row in rows)
 
 
 @contextmanager

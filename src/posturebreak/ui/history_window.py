@@ -349,8 +349,9 @@ class HistoryWindow(QWidget):
         job.start()
 
     @property
-    def exporting(self) -> bool:
-        return self._export_job is not None
+    def export_job(self) -> ExportJob | None:
+        """The export running now, if any."""
+        return self._export_job
 
     def _show_export_progress(self, written: int, total: int) -> None:
         self.export_progress.setRange(0, max(total, 1))
