@@ -130,7 +130,7 @@ def test_an_export_runs_on_its_own_thread_while_the_window_answers(
         assert window.export_job is job and window.export_progress.isVisible()
         assert not window.export_button.isEnabled()
         wait_partway(window, qtbot)
-        assert job.isRunning() and window.export_progress.maximum() == BIG_LOG_EVENTS
+        assert job.running and window.export_progress.maximum() == BIG_LOG_EVENTS
     finally:
         release.set()
     wait_ended(window, qtbot)
@@ -154,8 +154,25 @@ def test_a_cancelled_export_leaves_the_old_file_as_it_was(
     finally:
         release.set()
     wait_ended(window, qtbot)
-    assert not job.isRunning()
+    qtbot.waitUntil(lambda: not job.running)
     assert window.message.text() == f"Export to {target} cancelled."
     assert target.read_text() == "an earlier export\n"
     assert list(tmp_path.glob(".all.csv*")) == []  # no temporary file left behind
     assert window.export_button.isEnabled() and not window.cancel_export_button.isVisible()
+
+
+def test_quitting_during_an_export_stops_it_and_removes_its_unfinished_file(
+    big_app: PostureBreakApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened(big_app, qtbot)
+    target = tmp_path / "all.csv"
+    job, release = started_export(big_app, window, target)
+    try:
+        wait_partway(window, qtbot)
+        quitting = threading.Thread(target=job.stop)  # as the app's aboutToQuit does
+        quitting.start()
+        qtbot.waitUntil(lambda: job.cancelled)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not job.running and not quitting.is_alive())
+    assert not target.exists() and list(tmp_path.glob(".all.csv*")) == []

@@ -4,8 +4,10 @@ events never freezes the window that asked for it.
 The thread opens its own SQLite connection (a connection belongs to the thread
 that made it), reads the log a chunk at a time and says how far it got. The
 user may cancel: a plain file is then left as it was, since its atomic
-replacement is abandoned. Quitting the app cancels a running export and waits
-for its thread, which Qt requires before the thread object goes.
+replacement is abandoned. Quitting the app cancels a running export and gives
+it a moment to remove its unfinished file. The thread is a daemon, so an
+export stuck on a FIFO that nobody reads never keeps the app from quitting
+(a QThread would have to be waited for).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from posturebreak.core.events import LoggedEvent
 from posturebreak.core.export import ExportFormat
@@ -26,13 +28,14 @@ from posturebreak.services.activity_store import ActivityLogError
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 5000  # events between two progress reports
+QUIT_WAIT_SECONDS = 2.0
 
 
 class ExportCancelledError(Exception):
     """The user stopped the export."""
 
 
-class ExportJob(QThread):
+class ExportJob(QObject):
     """One export of the whole log to ``target``; :meth:`start` runs it."""
 
     progress = Signal(int, int)  # events written so far, events in all
@@ -44,20 +47,34 @@ class ExportJob(QThread):
         self.target = target
         self.form = form
         self._cancelled = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="export", daemon=True)
+
+    def start(self) -> None:
+        """Runs the export on its own thread; quitting the app stops it."""
         application = QCoreApplication.instance()
         if application is not None:
             application.aboutToQuit.connect(self.stop)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
     def cancel(self) -> None:
         """Asks the export to stop at the next event; :attr:`ended` says when it has."""
         self._cancelled.set()
 
     def stop(self) -> None:
-        """Cancels the export and waits until its thread has ended."""
+        """Cancels the export and waits a moment for its thread to clean up and end."""
         self.cancel()
-        self.wait()
+        if self._thread.is_alive():
+            self._thread.join(QUIT_WAIT_SECONDS)
 
-    def run(self) -> None:  # on the job's own thread
+    def _run(self) -> None:  # on the job's own thread
         try:
             with reading(self.database) as reader:
                 total = reader.count_since()

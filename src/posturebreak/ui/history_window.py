@@ -358,10 +358,8 @@ class HistoryWindow(QWidget):
         self.export_progress.setValue(written)
 
     def _export_ended(self, text: str, failed: bool) -> None:
-        job = self._export_job
-        if job is not None:
-            self.cancel_export_button.clicked.disconnect(job.cancel)
-            job.wait()  # its thread is about to end: it has nothing left to do
+        if self._export_job is not None:
+            self.cancel_export_button.clicked.disconnect(self._export_job.cancel)
         self._export_job = None
         self._show_export_running(False)
         self.show_message(text, error=failed)
