@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import shutil
 import threading
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -70,18 +71,21 @@ def held_partway(job: ExportJob) -> threading.Event:
     return release
 
 
-def started_export(
-    posture_app: PostureBreakApp, window: HistoryWindow, target: Path
-) -> tuple[ExportJob, threading.Event]:
+@contextmanager
+def partway_through_export(
+    posture_app: PostureBreakApp, qtbot: QtBot, target: Path
+) -> Iterator[tuple[HistoryWindow, ExportJob]]:
+    """An export of the big log to ``target`` from the window, held for the block once the
+    window has shown its first progress report; it goes on afterwards."""
+    window = opened(posture_app, qtbot)
     job = posture_app.history.export(target, ExportFormat.CSV)
     release = held_partway(job)
     window.run_export(job)
-    return job, release
-
-
-def wait_partway(window: HistoryWindow, qtbot: QtBot) -> None:
-    """Until the window's own thread has shown the job's first progress report."""
-    qtbot.waitUntil(lambda: window.export_progress.value() == PROGRESS_EVERY, timeout=60_000)
+    try:
+        qtbot.waitUntil(lambda: window.export_progress.value() == PROGRESS_EVERY, timeout=60_000)
+        yield window, job
+    finally:
+        release.set()
 
 
 def wait_ended(window: HistoryWindow, qtbot: QtBot) -> None:
@@ -123,16 +127,11 @@ def test_the_window_shows_the_figures_of_a_big_log(
 def test_an_export_runs_on_its_own_thread_while_the_window_answers(
     big_app: PostureBreakApp, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = opened(big_app, qtbot)
     target = tmp_path / "all.csv"
-    job, release = started_export(big_app, window, target)
-    try:
+    with partway_through_export(big_app, qtbot, target) as (window, job):
         assert window.export_job is job and window.export_progress.isVisible()
         assert not window.export_button.isEnabled()
-        wait_partway(window, qtbot)
         assert job.running and window.export_progress.maximum() == BIG_LOG_EVENTS
-    finally:
-        release.set()
     wait_ended(window, qtbot)
     assert window.export_job is None and not window.export_progress.isVisible()
     assert window.export_button.isEnabled()
@@ -144,15 +143,10 @@ def test_an_export_runs_on_its_own_thread_while_the_window_answers(
 def test_a_cancelled_export_leaves_the_old_file_as_it_was(
     big_app: PostureBreakApp, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = opened(big_app, qtbot)
     target = tmp_path / "all.csv"
     target.write_text("an earlier export\n")
-    job, release = started_export(big_app, window, target)
-    try:
-        wait_partway(window, qtbot)
+    with partway_through_export(big_app, qtbot, target) as (window, job):
         qtbot.mouseClick(window.cancel_export_button, Qt.MouseButton.LeftButton)
-    finally:
-        release.set()
     wait_ended(window, qtbot)
     qtbot.waitUntil(lambda: not job.running)
     assert window.message.text() == f"Export to {target} cancelled."
@@ -164,15 +158,10 @@ def test_a_cancelled_export_leaves_the_old_file_as_it_was(
 def test_quitting_during_an_export_stops_it_and_removes_its_unfinished_file(
     big_app: PostureBreakApp, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = opened(big_app, qtbot)
     target = tmp_path / "all.csv"
-    job, release = started_export(big_app, window, target)
-    try:
-        wait_partway(window, qtbot)
+    with partway_through_export(big_app, qtbot, target) as (_, job):
         quitting = threading.Thread(target=job.stop)  # as the app's aboutToQuit does
         quitting.start()
         qtbot.waitUntil(lambda: job.cancelled)
-    finally:
-        release.set()
     qtbot.waitUntil(lambda: not job.running and not quitting.is_alive())
     assert not target.exists() and list(tmp_path.glob(".all.csv*")) == []
