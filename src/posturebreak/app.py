@@ -14,7 +14,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -254,20 +254,9 @@ class PostureBreakApp(QObject):
         self._refresh_history()
 
     def export_activity(self, path: Path, form: ExportFormat) -> None:
-        """Writes the whole log to ``path``; the history window says how it went."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # years of events take a while
-        try:
-            count = self.history.export(path, form)
-            text, failed = f"Exported {count} events to {path}.", False
-        except ActivityLogError as error:
-            text, failed = str(error), True
-        except OSError as error:
-            text, failed = f"The export could not be written to {path} ({error}).", True
-        finally:
-            QApplication.restoreOverrideCursor()
-        log.info("%s", text)
+        """Writes the whole log to ``path`` on its own thread; the history window follows it."""
         if self.history_window is not None:
-            self.history_window.show_message(text, error=failed)
+            self.history_window.run_export(self.history.export(path, form))
 
     def apply_settings(self, settings: Settings) -> None:
         """Saves new settings and puts them into effect at once, without a restart."""

@@ -148,12 +148,14 @@ def test_export_writes_the_chosen_file_and_says_so(
     with qtbot.waitSignal(window.export_requested) as asked:
         qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     assert asked.args == [tmp_path / "mine.csv", ExportFormat.CSV]
+    qtbot.waitUntil(lambda: window.export_job is None)  # it runs on its own thread
     with (tmp_path / "mine.csv").open(newline="") as exported:
         rows = list(csv.DictReader(exported))
     assert len(rows) == 8 and rows[0]["kind"] == "stretch"
     assert window.message.text() == f"Exported 8 events to {tmp_path / 'mine.csv'}."
 
     posture_app.export_activity(tmp_path / "mine.csv" / "nested.json", ExportFormat.JSON)
+    qtbot.waitUntil(lambda: window.export_job is None)
     assert "could not be written" in window.message.text()
 
 

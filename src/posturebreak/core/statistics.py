@@ -178,7 +178,12 @@ def streaks(
     best = run = 0
     previous: date | None = None
     for day in met:
-        if previous is not None and _working_day_between(previous, day, working):
+        # Consecutive days (most of them in a long log) need no look at the days between.
+        if (
+            previous is not None
+            and (day - previous).days > 1
+            and _working_day_between(previous, day, working)
+        ):
             run = 0
         run += 1
         best = max(best, run)

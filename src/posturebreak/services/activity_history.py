@@ -20,9 +20,9 @@ from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayBar, Period, daily_bars
-from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import ActivityReader, reading_from
 from posturebreak.services.activity_store import ActivityStore
+from posturebreak.services.export_job import ExportJob
 
 RECENT_LIMIT = 200
 
@@ -65,10 +65,9 @@ class ActivityHistory:
         exercise = self._catalogue.exercises.get(exercise_id)
         return exercise.title if exercise else exercise_id
 
-    def export(self, path: Path, form: ExportFormat) -> int:
-        """Writes the whole log to ``path``; raises ActivityLogError, or OSError for the file."""
-        with self._reading() as reader:
-            return export_to_file(reader.since(), path, form)
+    def export(self, path: Path, form: ExportFormat) -> ExportJob:
+        """A job, not yet started, that writes the whole log to ``path`` on its own thread."""
+        return ExportJob(self._store.path, path, form)
 
     def _reading(self) -> AbstractContextManager[ActivityReader]:
         return reading_from(self._store.connection(), self._store.path)

@@ -1,8 +1,10 @@
 """Reads the activity log: per-day tallies for statistics, recent events, and export.
 
-Every query is served by an index (see the migrations in
-:mod:`~posturebreak.services.activity_store`), so years of events stay quick
-to summarise. Rows of kinds this version does not know are left out.
+Every query reads only what it shows: a range of days through an index, the
+newest events through the time index, or the per-day done counts the store
+keeps (see the migrations in :mod:`~posturebreak.services.activity_store`),
+so a century of events stays quick to summarise. Rows of kinds this version
+does not know are left out.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from posturebreak.services.activity_store import (
 )
 
 _KNOWN_KINDS = "kind IN ({})".format(", ".join(f"'{kind.value}'" for kind in ReminderKind))
+CHUNK_EVENTS = 1000  # rows an export reads from SQLite at a time
 _EVENT_COLUMNS = (
     "id, kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, local_day, shown_as, "
     "outcome, outcome_utc, corrected_from"
@@ -52,11 +55,9 @@ class ActivityReader:
         ]
 
     def done_per_day(self) -> dict[date, int]:
-        """Done events per local day over the whole log, for streaks."""
-        rows = self._connection.execute(
-            "SELECT local_day, count(*) FROM events "
-            "WHERE outcome IN ('done', 'natural_break') GROUP BY local_day"
-        )
+        """Done events per local day over the whole log, for streaks: one row a day, which
+        the store's triggers keep counted, rather than every event grouped again."""
+        rows = self._connection.execute("SELECT local_day, done FROM done_per_day WHERE done > 0")
         return {date.fromisoformat(day): count for day, count in rows}
 
     def summary(self, today: date, settings: Settings, days: int = 30) -> ActivitySummary:
@@ -77,14 +78,30 @@ class ActivityReader:
         )
         return [_logged_event(row) for row in rows]
 
-    def since(self, first_day: date | None = None) -> Iterator[LoggedEvent]:
-        """Every event from ``first_day`` on (or all), oldest first, read as it is iterated."""
-        rows = self._connection.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE local_day >= ? AND {_KNOWN_KINDS} "
-            "ORDER BY shown_utc, id",
+    def count_since(self, first_day: date | None = None) -> int:
+        """How many events :meth:`since` gives, for an export's progress."""
+        row = self._connection.execute(
+            f"SELECT count(*) FROM events WHERE local_day >= ? AND {_KNOWN_KINDS}",
             ((first_day or date.min).isoformat(),),
+        ).fetchone()
+        return int(row[0])
+
+    def since(self, first_day: date | None = None) -> Iterator[LoggedEvent]:
+        """Every event from ``first_day`` on (or all), oldest first, read a chunk at a time.
+
+        The time index gives the order, so the first event comes at once and the
+        log is never sorted or held whole: no local day starts more than a day
+        before its UTC date, which bounds the walk from below.
+        """
+        earliest = "" if first_day is None else _day_before(first_day).isoformat()
+        cursor = self._connection.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events "
+            f"WHERE shown_utc >= ? AND +local_day >= ? AND +{_KNOWN_KINDS} "
+            "ORDER BY shown_utc, id",
+            (earliest, (first_day or date.min).isoformat()),
         )
-        return (_logged_event(row) for row in rows)
+        while rows := cursor.fetchmany(CHUNK_EVENTS):
+            yield from (_logged_event(row) for row in rows)
 
 
 @contextmanager
@@ -114,6 +131,10 @@ def _empty_database() -> sqlite3.Connection:
     connection = sqlite3.connect(":memory:", isolation_level=None)
     migrate(connection)
     return connection
+
+
+def _day_before(day: date) -> date:
+    return day - timedelta(days=1) if day > date.min else day
 
 
 def _logged_event(row: tuple[Any, ...]) -> LoggedEvent:

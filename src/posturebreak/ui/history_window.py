@@ -2,7 +2,9 @@
 
 It only shows what its :class:`HistorySource` gives it and forwards what the
 user asks for (correct an outcome, export, log a stretch) as signals; the app
-does the work and calls :meth:`HistoryWindow.refresh`.
+does the work and calls :meth:`HistoryWindow.refresh`. An export runs on its
+own thread (:class:`~posturebreak.services.export_job.ExportJob`); the window
+shows its progress and offers to cancel it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.core.settings import NotificationStyle
 from posturebreak.core.statistics import ActivitySummary, DayBar, days_text
 from posturebreak.services.activity_store import ActivityLogError
+from posturebreak.services.export_job import ExportJob
 from posturebreak.ui.history_chart import DayChart
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
@@ -104,6 +107,7 @@ class HistoryWindow(QWidget):
     def __init__(self, source: HistorySource, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._source = source
+        self._export_job: ExportJob | None = None
         self.setWindowTitle("Your breaks")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         body = QWidget()
@@ -217,10 +221,17 @@ class HistoryWindow(QWidget):
         self.log_button.clicked.connect(self.log_requested)
         self.export_button = QPushButton("&Export…")
         self.export_button.clicked.connect(self._choose_export_file)
+        self.export_progress = QProgressBar()
+        self.export_progress.setAccessibleName("Export progress")
+        self.export_progress.setFormat("Exporting… %p%")
+        self.cancel_export_button = QPushButton("&Cancel export")
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.close)
         actions.addWidget(self.log_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.export_progress, stretch=1)
+        actions.addWidget(self.cancel_export_button)
+        self._show_export_running(False)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
         rows.addLayout(correct)
@@ -325,6 +336,38 @@ class HistoryWindow(QWidget):
         logged = self.selected_event()
         if logged is not None:
             self.correction_requested.emit(logged.id, outcome)
+
+    def run_export(self, job: ExportJob) -> None:
+        """Starts ``job`` and follows it: progress, a way to cancel, then what happened."""
+        self._export_job = job
+        job.progress.connect(self._show_export_progress)
+        job.ended.connect(self._export_ended)
+        self.cancel_export_button.clicked.connect(job.cancel)
+        self.export_progress.setRange(0, 0)  # busy until the job has counted the events
+        self._show_export_running(True)
+        self.show_message("")
+        job.start()
+
+    @property
+    def export_job(self) -> ExportJob | None:
+        """The export running now, if any."""
+        return self._export_job
+
+    def _show_export_progress(self, written: int, total: int) -> None:
+        self.export_progress.setRange(0, max(total, 1))
+        self.export_progress.setValue(written)
+
+    def _export_ended(self, text: str, failed: bool) -> None:
+        if self._export_job is not None:
+            self.cancel_export_button.clicked.disconnect(self._export_job.cancel)
+        self._export_job = None
+        self._show_export_running(False)
+        self.show_message(text, error=failed)
+
+    def _show_export_running(self, running: bool) -> None:
+        self.export_button.setEnabled(not running)
+        self.export_progress.setVisible(running)
+        self.cancel_export_button.setVisible(running)
 
     def _choose_export_file(self) -> None:
         suggested = Path.home() / f"posture-break-activity-{self._source.today().isoformat()}.csv"
