@@ -41,6 +41,13 @@ def test_status_names_the_next_reminder_and_when() -> None:
     assert status_line(schedule, T0, UTC) == "Stretch in 23 min"
 
 
+def test_the_tray_line_names_a_clock_time_that_stays_true_as_time_passes() -> None:
+    schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=23)}, T0)
+    for minutes_later in (0, 10, 22):
+        now = T0 + timedelta(minutes=minutes_later)
+        assert status_line(schedule, now, UTC, relative=False) == "Stretch at 09:23"
+
+
 def test_status_says_until_when_reminders_are_paused() -> None:
     schedule = ReminderSchedule({ReminderKind.STRETCH: timedelta(minutes=23)}, T0)
     schedule.pause(T0, T0 + timedelta(minutes=90))

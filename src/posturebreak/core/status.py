@@ -34,8 +34,15 @@ def status_line(
     now: datetime,
     zone: tzinfo | None = None,
     holding_for: BusyReason | None = None,
+    *,
+    relative: bool = True,
 ) -> str:
-    """ "Stretch in 23 min", "Paused until 14:30", "Holding reminders: you are in a call"…"""
+    """ "Stretch in 23 min", "Paused until 14:30", "Holding reminders: you are in a call"…
+
+    ``relative=False`` names the next reminder's clock time ("Stretch at 14:30"): a
+    line that stays true until the schedule changes, for the tray's tooltip, which
+    would otherwise have to wake the app every minute to stay right.
+    """
     if schedule.paused_until is not None:
         return f"Paused until {describe_moment(schedule.paused_until, now, zone)}"
     if holding_for is not None:
@@ -49,7 +56,8 @@ def status_line(
     if quiet_until is not None:
         return f"Outside working hours until {describe_moment(quiet_until, now, zone)}"
     kind, due = upcoming
-    return f"{REMINDERS[kind].short_name} {describe_wait(due - now)}"
+    when = describe_wait(due - now) if relative else f"at {describe_moment(due, now, zone)}"
+    return f"{REMINDERS[kind].short_name} {when}"
 
 
 def pack_status(timer: PackTimer, now: datetime, zone: tzinfo | None = None) -> str | None:
