@@ -15,6 +15,7 @@ version goes into :func:`settings_from_dict`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -295,7 +296,7 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
     if not isinstance(raw, Mapping):
         problems.append(f"{path} must be a table, got {short_repr(raw)}; using the defaults")
         return default
-    hints = get_type_hints(type(default))
+    hints = _type_hints(type(default))
     values: dict[str, Any] = {}
     for item in fields(default):
         if item.name not in raw:
@@ -318,9 +319,15 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
         return default
 
 
+@functools.cache
+def _type_hints(section: type[Any]) -> dict[str, Any]:
+    """A section's field types; cached, as every model built and every file read needs them."""
+    return get_type_hints(section)
+
+
 def _check_fields(section: Any) -> None:
     """Raises :class:`InvalidSettingError` for the first value out of its type or range."""
-    hints = get_type_hints(type(section))
+    hints = _type_hints(type(section))
     for item in fields(section):
         value = _coerce(getattr(section, item.name), hints[item.name], item.metadata, item.name)
         object.__setattr__(section, item.name, value)
