@@ -15,7 +15,6 @@ version goes into :func:`settings_from_dict`.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -319,10 +318,15 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
         return default
 
 
-@functools.cache
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _type_hints(section: type[Any]) -> dict[str, Any]:
     """A section's field types; cached, as every model built and every file read needs them."""
-    return get_type_hints(section)
+    hints = _HINTS.get(section)
+    if hints is None:
+        hints = _HINTS[section] = get_type_hints(section)
+    return hints
 
 
 def _check_fields(section: Any) -> None:
