@@ -30,7 +30,7 @@ _scalars = st.one_of(
 _values = st.recursive(
     _scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
-    max_leaves=5,
+    max_leaves=3,
 )
 _known_keys = st.sampled_from(
     [
