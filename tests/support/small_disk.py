@@ -21,7 +21,7 @@ _FILLER = ".filler"
 
 
 class SmallDisk:
-    """A tmpfs of ``size_kib`` at ``mount_point``: fill it, free it, make it read-only."""
+    """The mounted tmpfs at ``mount_point``: fill it, free it, make it read-only or not."""
 
     def __init__(self, mount_point: Path) -> None:
         self.mount_point = mount_point
