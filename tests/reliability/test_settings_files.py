@@ -39,7 +39,7 @@ from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from posturebreak.services.catalogue_files import USER_CATALOGUE_NAME, load_catalogue
 from posturebreak.services.settings_store import SETTINGS_FILE_NAME, SettingsStore
 from tests.conftest import ReportFigure
-from tests.support.other_user import OTHER_UID, as_other_user
+from tests.support.other_user import OTHER_UID, as_other_user, require_other_user
 from tests.support.settings_files import settings_documents
 
 pytestmark = pytest.mark.reliability
@@ -165,6 +165,7 @@ print(SettingsStore(Path(sys.argv[1]), Clock()).load().user_message())
 @pytest.fixture
 def other_users_folder() -> Iterator[Path]:
     """A folder of the second user's, outside root's private pytest folders."""
+    require_other_user()
     folder = Path(tempfile.mkdtemp(prefix="pb-other-"))
     folder.chmod(0o755)
     os.chown(folder, OTHER_UID, OTHER_UID)
