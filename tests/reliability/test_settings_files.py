@@ -34,17 +34,18 @@ from posturebreak.core.settings import (
     settings_from_dict,
     settings_to_dict,
 )
-from posturebreak.services import settings_store
+from posturebreak.services import catalogue_files, settings_store
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from posturebreak.services.catalogue_files import USER_CATALOGUE_NAME, load_catalogue
 from posturebreak.services.settings_store import SETTINGS_FILE_NAME, SettingsStore
 from tests.conftest import ReportFigure
 from tests.support.other_user import OTHER_UID, as_other_user, require_other_user
-from tests.support.settings_files import settings_documents
+from tests.support.settings_files import exercise_documents, settings_documents
 
 pytestmark = pytest.mark.reliability
 
 FILES = 10_000
+EXERCISE_FILES = 1_000
 MOMENT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -144,6 +145,36 @@ def test_ten_thousand_broken_settings_files_never_break_loading(
     assert tried >= FILES * 0.99  # Hypothesis may skip a few duplicates
     report_figure("settings files tried (generated and byte-mangled)", tried)
     report_figure("settings files: outcomes", dict(outcomes))
+
+
+def test_a_thousand_broken_exercise_files_leave_the_shipped_exercises_in_place(
+    fast_folder: Path, report_figure: ReportFigure, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logging.getLogger(catalogue_files.__name__), "disabled", True)
+    shipped, _ = load_catalogue(fast_folder / "nothing here")
+    outcomes: Counter[str] = Counter()
+
+    @settings(max_examples=EXERCISE_FILES, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(content=exercise_documents())
+    def load_one(content: bytes) -> None:
+        (fast_folder / USER_CATALOGUE_NAME).write_bytes(content)
+
+        catalogue, message = load_catalogue(fast_folder)
+
+        assert set(shipped.exercises) <= set(catalogue.exercises)
+        if message is None:
+            outcomes["used"] += 1
+        else:
+            outcomes["reported, shipped exercises only"] += 1
+            assert catalogue.exercises == shipped.exercises
+            assert len(message) < 1500, message  # a notification, not a dump
+
+    load_one()
+
+    tried = sum(outcomes.values())
+    assert tried >= EXERCISE_FILES * 0.99
+    report_figure("exercise files tried (generated and byte-mangled)", tried)
+    report_figure("exercise files: outcomes", dict(outcomes))
 
 
 # Loads the settings in argv[1] as this (unprivileged) user; prints what came of it.

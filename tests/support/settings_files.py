@@ -1,4 +1,5 @@
-"""Settings files as a hand, an editor or a failing disk could leave them (Hypothesis).
+"""Settings and exercise files as a hand, an editor or a failing disk could leave them
+(Hypothesis).
 
 A valid file with values swapped for anything TOML can hold, then its bytes
 mangled: bytes replaced, the end cut off, a stretch repeated, deep nesting,
@@ -9,13 +10,17 @@ file blown past the size limit.
 from __future__ import annotations
 
 import copy
+import tomllib
 from collections.abc import Callable
+from typing import Any
 
 import tomli_w
 from hypothesis import strategies as st
 
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import Settings, settings_to_dict
+from posturebreak.resources import resource_path
+from posturebreak.services.catalogue_files import SHIPPED_CATALOGUE
 from posturebreak.services.settings_store import MAX_SETTINGS_BYTES
 
 _scalars = st.one_of(
@@ -86,6 +91,13 @@ def _mangled(draw: st.DrawFn, data: bytes) -> bytes:
     return fault(data, draw(st.integers(0, len(data))), draw)
 
 
+def _dumped_and_mangled(draw: st.DrawFn, document: dict[str, Any]) -> bytes:
+    data = tomli_w.dumps(document).encode()
+    for _ in range(draw(st.integers(0, 3))):
+        data = draw(_mangled(data))
+    return data
+
+
 @st.composite
 def settings_documents(draw: st.DrawFn) -> bytes:
     """A valid settings file with some values swapped for anything, or its bytes mangled."""
@@ -97,7 +109,22 @@ def settings_documents(draw: st.DrawFn) -> bytes:
         if section == "reminders":
             table = table[draw(st.sampled_from([k.value for k in ReminderKind]))]
         table[key] = draw(_values)
-    data = tomli_w.dumps(document).encode()
+    return _dumped_and_mangled(draw, document)
+
+
+_SHIPPED_EXERCISES = tomllib.loads(resource_path(SHIPPED_CATALOGUE).read_text("utf-8"))
+_EXERCISE_FIELDS = {*_SHIPPED_EXERCISES["exercise"][0], "steps", "illustration", "caution"}
+_exercise_keys = st.sampled_from(sorted(_EXERCISE_FIELDS)) | _keys
+
+
+@st.composite
+def exercise_documents(draw: st.DrawFn) -> bytes:
+    """A few of the shipped exercises, some fields swapped for anything, or bytes mangled."""
+    document = copy.deepcopy(_SHIPPED_EXERCISES)
+    entries = document["exercise"] = document["exercise"][: draw(st.integers(0, 4))]
     for _ in range(draw(st.integers(0, 3))):
-        data = draw(_mangled(data))
-    return data
+        if entries:
+            draw(st.sampled_from(entries))[draw(_exercise_keys)] = draw(_values)
+        else:
+            document[draw(_keys)] = draw(_values)
+    return _dumped_and_mangled(draw, document)
