@@ -2,9 +2,9 @@
 go on, the user is told once, and every event is written once the disk takes it again.
 
 The data folder is a small tmpfs (see :mod:`tests.support.small_disk`), filled to the
-last byte or remounted read-only while the app runs; reminders come every second
-(a one-minute sit-evenly reminder at 60x), as notifications only, so each one is
-one event in the log.
+last byte while the app runs, or mounted read-only before it starts; reminders come
+every second (a one-minute sit-evenly reminder at 60x), as notifications only, so
+each one is one event in the log.
 """
 
 from __future__ import annotations
