@@ -58,7 +58,7 @@ def test_a_thousand_idle_connections_never_exhaust_the_apps_file_descriptors(
     with capsys.disabled():
         print(
             f"\n[figures] 1100 idle connections: app fds {fds_before} before, at most "
-            f"{most_fds} during (limit {FD_LIMIT}), {fds_after} after the timeouts"
+            f"{most_fds} during (limit {FD_LIMIT}), {fds_after} once answered, all still held"
         )
 
 
