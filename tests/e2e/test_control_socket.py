@@ -11,108 +11,29 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import resource
-import shutil
 import socket
-import subprocess
-import sys
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from posturebreak.paths import AppPaths
-from posturebreak.services.control_socket import send_command, socket_path
 from tests.support.desktop import wait_until
 from tests.support.other_user import CONNECT_AND_ASK, SQUAT, as_other_user
+from tests.support.socket_app import (
+    FD_LIMIT,
+    RunningApp,
+    connect_nonblocking,
+    raw_request,
+    running_app,
+)
 
 pytestmark = pytest.mark.e2e
-
-FD_LIMIT = 256
-
-
-@dataclass
-class RunningApp:
-    process: subprocess.Popen[bytes]
-    profile_dir: Path
-    env: dict[str, str]
-    socket: Path
-
-    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "posturebreak", "--profile-dir", str(self.profile_dir), *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-
-    def ask(self, request: dict[str, object]) -> dict[str, object] | None:
-        return send_command(self.socket, request)
-
-    def open_fds(self) -> int:
-        return len(os.listdir(f"/proc/{self.process.pid}/fd"))
-
-    def rss_kib(self) -> int:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        raise AssertionError("no VmRSS")
-
-    def log_text(self) -> str:
-        log = self.profile_dir / "log" / "posture-break.log"
-        return log.read_text(encoding="utf-8") if log.exists() else ""
-
-
-def _limit_fds() -> None:
-    resource.setrlimit(resource.RLIMIT_NOFILE, (FD_LIMIT, FD_LIMIT))
 
 
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningApp]:
-    """The real app with at most ``FD_LIMIT`` open files, as a low desktop limit would allow."""
-    runtime = Path(tempfile.mkdtemp(prefix="pbrt-"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")
-    }
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    output = (tmp_path / "stderr.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "posturebreak", "--profile-dir", str(profile)],
-        env=env,
-        stdout=output,
-        stderr=subprocess.STDOUT,
-        preexec_fn=_limit_fds,  # noqa: PLW1509 - no threads in the test process here
-    )
-    running = RunningApp(process, profile, env, socket_path(AppPaths.under(profile).instance_name))
-    try:
-        wait_until(lambda: running.ask({"command": "ping"}), 30, "the app to answer")
+    with running_app(tmp_path, monkeypatch) as running:
         yield running
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(20)
-        output.close()
-        shutil.rmtree(runtime)
-
-
-def _connect_nonblocking(path: Path) -> socket.socket | None:
-    client = socket.socket(socket.AF_UNIX)
-    client.setblocking(False)
-    try:
-        client.connect(os.fspath(path))
-    except BlockingIOError:  # the backlog is full for a moment
-        client.close()
-        return None
-    return client
 
 
 def test_a_thousand_idle_connections_never_exhaust_the_apps_file_descriptors(
@@ -122,12 +43,12 @@ def test_a_thousand_idle_connections_never_exhaust_the_apps_file_descriptors(
     held: list[socket.socket] = []
     most_fds = fds_before
     while len(held) < 1100:
-        client = wait_until(lambda: _connect_nonblocking(app.socket), 20, "room in the backlog")
+        client = wait_until(lambda: connect_nonblocking(app.socket), 20, "room in the backlog")
         held.append(client)
         most_fds = max(most_fds, app.open_fds())
     try:
-        # Still alive, still listening, and it answers once the idle ones time out.
-        wait_until(lambda: _answers(app), 20, "a status reply once the idle ones time out")
+        # Still alive, still listening, and answering: idle ones make room for new ones.
+        wait_until(app.answers_status, 20, "a status reply")
         assert app.process.poll() is None and app.socket.exists()
         fds_after = app.open_fds()
     finally:
@@ -137,13 +58,8 @@ def test_a_thousand_idle_connections_never_exhaust_the_apps_file_descriptors(
     with capsys.disabled():
         print(
             f"\n[figures] 1100 idle connections: app fds {fds_before} before, at most "
-            f"{most_fds} during (limit {FD_LIMIT}), {fds_after} after the timeouts"
+            f"{most_fds} during (limit {FD_LIMIT}), {fds_after} once answered, all still held"
         )
-
-
-def _answers(app: RunningApp) -> bool:
-    reply = app.ask({"command": "status"})
-    return reply is not None and reply["ok"] is True
 
 
 def test_a_flood_of_oversized_messages_neither_grows_memory_nor_lingers(
@@ -194,26 +110,12 @@ BAD_REQUESTS = [
 ]
 
 
-def _raw_request(path: Path, line: bytes) -> dict[str, object]:
-    with socket.socket(socket.AF_UNIX) as client:
-        client.settimeout(10)
-        client.connect(os.fspath(path))
-        client.sendall(line + b"\n")
-        data = b""
-        while not data.endswith(b"\n"):
-            part = client.recv(4096)
-            assert part, f"no reply to {line[:60]!r}"
-            data += part
-    reply: dict[str, object] = json.loads(data)
-    return reply
-
-
 def test_every_bad_request_gets_an_error_and_a_flood_barely_touches_the_log(
     app: RunningApp, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines_before = app.log_text().count("\n")
     for number in range(1000):
-        reply = _raw_request(app.socket, BAD_REQUESTS[number % len(BAD_REQUESTS)])
+        reply = raw_request(app.socket, BAD_REQUESTS[number % len(BAD_REQUESTS)])
         assert reply["ok"] is False and reply["error"]
     status = app.ask({"command": "status"})
     assert status is not None and status["state"]["paused"] is False  # type: ignore[index]

@@ -116,15 +116,17 @@ def test_a_silent_connection_is_closed_after_the_deadline(
     assert server.connection_count == 0
 
 
-def test_connections_beyond_the_cap_are_told_busy_and_closed(
+def test_a_connection_beyond_the_cap_pushes_out_the_longest_open_one(
     server: InstanceServer, qtbot: QtBot
 ) -> None:
     idle = [_connect(server) for _ in range(MAX_CONNECTIONS)]
     qtbot.waitUntil(lambda: server.connection_count == MAX_CONNECTIONS)
     extra = _connect(server)
-    assert _reply(qtbot, extra)["error"] == "busy, try again in a few seconds"
-    assert server.connection_count == MAX_CONNECTIONS
-    for client in idle:
+    extra.sendall(b'{"command": "status"}\n')
+    assert _reply(qtbot, extra) == {"ok": True, "message": "fine"}
+    assert _reply(qtbot, idle[0])["error"] == "busy, try again in a few seconds"
+    assert server.connection_count == MAX_CONNECTIONS - 1
+    for client in idle[1:]:
         client.close()
     qtbot.waitUntil(lambda: server.connection_count == 0)
 

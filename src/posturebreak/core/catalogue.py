@@ -79,6 +79,8 @@ def parse_catalogue(text: str, source: str) -> Catalogue:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CatalogueError(f"{source} is not valid TOML ({error})") from None
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise CatalogueError(f"{source} nests arrays or tables too deeply") from None
     version = document.get("version")
     if version != CATALOGUE_VERSION or type(version) is not int:
         raise CatalogueError(f"{source}: version must be {CATALOGUE_VERSION}, got {version!r}")

@@ -295,7 +295,7 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
     if not isinstance(raw, Mapping):
         problems.append(f"{path} must be a table, got {short_repr(raw)}; using the defaults")
         return default
-    hints = get_type_hints(type(default))
+    hints = _type_hints(type(default))
     values: dict[str, Any] = {}
     for item in fields(default):
         if item.name not in raw:
@@ -318,9 +318,20 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
         return default
 
 
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _type_hints(section: type[Any]) -> dict[str, Any]:
+    """A section's field types; cached, as every model built and every file read needs them."""
+    hints = _HINTS.get(section)
+    if hints is None:
+        hints = _HINTS[section] = get_type_hints(section)
+    return hints
+
+
 def _check_fields(section: Any) -> None:
     """Raises :class:`InvalidSettingError` for the first value out of its type or range."""
-    hints = get_type_hints(type(section))
+    hints = _type_hints(type(section))
     for item in fields(section):
         value = _coerce(getattr(section, item.name), hints[item.name], item.metadata, item.name)
         object.__setattr__(section, item.name, value)

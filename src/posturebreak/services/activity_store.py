@@ -7,9 +7,10 @@ local day at the moment the reminder was shown, so "today" and streaks follow
 the user's own days across DST changes and travel.
 
 A failing disk (read-only, full) never crashes the app and never loses an
-event already taken: events wait in memory, the failure is reported once, and
-every later event (or :meth:`ActivityStore.retry`) tries again. Reading is
-:mod:`posturebreak.services.activity_queries`.
+event already taken: events wait in memory (up to :data:`MAX_PENDING`, the
+oldest give way after that), the failure is reported once and logged once,
+and every later event (or :meth:`ActivityStore.retry`) tries again. Reading
+is :mod:`posturebreak.services.activity_queries`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -28,6 +30,8 @@ from posturebreak.services.private_files import open_regular
 log = logging.getLogger(__name__)
 
 DATABASE_NAME = "activity.sqlite3"
+# Events kept in memory while the disk fails: months of reminders, a few MB at most.
+MAX_PENDING = 10_000
 
 MIGRATIONS: tuple[str, ...] = (
     # Version 1: the events table and the indexes the history and statistics read by.
@@ -225,10 +229,13 @@ def event_row(event: ReminderEvent) -> tuple[object, ...]:
 class ActivityStore:
     """Records reminder events; an :class:`~posturebreak.core.events.EventSink`."""
 
-    def __init__(self, path: Path, on_failure: Callable[[str], None]) -> None:
+    def __init__(
+        self, path: Path, on_failure: Callable[[str], None], *, max_pending: int = MAX_PENDING
+    ) -> None:
         self.path = path
         self._on_failure = on_failure
-        self._pending: list[ReminderEvent] = []
+        self._pending: deque[ReminderEvent] = deque(maxlen=max_pending)
+        self._dropped = 0  # oldest waiting events given up since the disk last worked
         self._connection: sqlite3.Connection | None = None
         self._failing = False
 
@@ -238,6 +245,13 @@ class ActivityStore:
         return len(self._pending)
 
     def record(self, event: ReminderEvent) -> None:
+        if len(self._pending) == self._pending.maxlen:
+            if not self._dropped:
+                log.error(
+                    "%d events wait for the activity log; the oldest are given up from now on",
+                    len(self._pending),
+                )
+            self._dropped += 1
         self._pending.append(event)
         self.retry()
 
@@ -253,8 +267,12 @@ class ActivityStore:
             self._report(error)
             return
         if self._failing:
-            log.info("Activity log writable again; %d waiting events saved", len(self._pending))
-        self._failing = False
+            log.info(
+                "Activity log writable again; %d waiting events saved, %d older ones given up",
+                len(self._pending),
+                self._dropped,
+            )
+        self._failing, self._dropped = False, 0
         self._pending.clear()
 
     def correct(self, event_id: int, outcome: Outcome, at: datetime) -> None:
@@ -297,10 +315,12 @@ class ActivityStore:
 
     def _report(self, error: Exception) -> None:
         self.close()  # reopen on the next try: the disk may have come back
+        if self._failing:  # said already; every retry would otherwise add a line
+            log.debug("Activity log %s still not writable: %s", self.path, error)
+            return
+        self._failing = True
         log.error("Could not write the activity log %s: %s", self.path, error)
-        if not self._failing:
-            self._failing = True
-            self._on_failure(
-                f"Your activity could not be saved to {self.path} ({error}). Posture Break "
-                "keeps it in memory and tries again with every reminder."
-            )
+        self._on_failure(
+            f"Your activity could not be saved to {self.path} ({error}). Posture Break "
+            "keeps it in memory and saves it as soon as the disk takes it again."
+        )

@@ -8,8 +8,9 @@ line, one JSON reply line, then the connection closes.
 
 Anything on the machine may connect, so the server is defensive: peers of
 another user are dropped, at most :data:`MAX_CONNECTIONS` are open at once
-(more are told "busy" and closed at once, so the backlog never eats file
-descriptors), a connection that does not send a full request within
+(a new one pushes out the longest-open one, which is told "busy": so the
+backlog never eats file descriptors, and connections held open cannot lock
+the command line out), a connection that does not send a full request within
 :data:`DEADLINE_MS` is closed, a request longer than
 :data:`~posturebreak.services.control_socket.MAX_REQUEST_BYTES` gets an
 error, and no request can raise out of the handler. Warnings about bad
@@ -167,9 +168,9 @@ class InstanceServer(QObject):
             sock.close()
             return
         if len(self._connections) >= MAX_CONNECTIONS:
-            _limited.warning("busy", "Too many control connections; refused one")
-            _send_and_close(sock, {"ok": False, "error": "busy, try again in a few seconds"})
-            return
+            # A real client sends its line at once, so the longest-open one is the idlest.
+            _limited.warning("busy", "Too many control connections; closed the longest-open one")
+            next(iter(self._connections.values())).give_way()
         sock.setblocking(False)
         connection = _Connection(sock, self)
         self._connections[sock.fileno()] = connection
@@ -232,6 +233,10 @@ class _Connection(QObject):
         elif len(self._buffer) > MAX_REQUEST_BYTES:
             _limited.warning("large", "Control request over %d bytes refused", MAX_REQUEST_BYTES)
             self._reply({"ok": False, "error": f"a request is at most {MAX_REQUEST_BYTES} bytes"})
+
+    def give_way(self) -> None:
+        """Closes this connection to make room for a newer one."""
+        self._reply({"ok": False, "error": "busy, try again in a few seconds"})
 
     def _expire(self) -> None:
         _limited.warning("slow", "Control connection sent no full request in time; closed")

@@ -128,9 +128,11 @@ class SettingsStore:
             raise ValueError(f"{name} was empty")
         try:
             document = tomllib.loads(text)
+            return settings_from_dict(document)
         except tomllib.TOMLDecodeError as error:
             raise ValueError(f"{name} is not valid TOML ({error})") from None
-        return settings_from_dict(document)
+        except RecursionError:  # tomllib parses nested arrays and tables by recursion
+            raise ValueError(f"{name} nests arrays or tables too deeply") from None
 
     def _repair(self, settings: Settings) -> Path | None:
         """Moves the original aside and writes the repaired settings in its place."""
