@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -235,6 +234,8 @@ def _control(paths: AppPaths, args: argparse.Namespace) -> int:
         print(f"{APP_NAME}: {reply.get('error', 'the command failed')}", file=sys.stderr)
         return 1
     if getattr(args, "json", False):
+        import json  # only here: the tray app does not need it at start
+
         print(json.dumps(reply.get("state"), indent=2))
     else:
         print(reply.get("message", ""))

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.services.private_files import open_regular
+
+if TYPE_CHECKING:  # sqlite3 loads with the first write or read, not at the app's start
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +103,19 @@ class ActivityLogError(Exception):
         return cls(f"Your activity log {path} cannot be read ({error}).")
 
 
-# What opening, reading or writing the log can raise when the disk or file is bad.
-DATABASE_ERRORS = (sqlite3.Error, OSError, NewerDatabaseError)
+def database_errors() -> tuple[type[Exception], ...]:
+    """What opening, reading or writing the log can raise when the disk or file is bad."""
+    import sqlite3
+
+    return (sqlite3.Error, OSError, NewerDatabaseError)
+
+
+def __getattr__(name: str) -> tuple[type[Exception], ...]:
+    """``DATABASE_ERRORS``, the same as :func:`database_errors`, without loading sqlite3
+    when this module is imported."""
+    if name == "DATABASE_ERRORS":
+        return database_errors()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @contextmanager
@@ -125,6 +139,8 @@ def open_database(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     # SQLite gives its -wal and -shm files the database file's mode: 0600 here.
     os.close(open_regular(path, os.O_RDONLY | os.O_CREAT))
+    import sqlite3
+
     connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions only
     try:
         connection.execute("PRAGMA busy_timeout = 2000")  # the CLI may read while the app writes
@@ -213,7 +229,7 @@ class ActivityStore:
             connection = self._connect()
             with transaction(connection):
                 connection.executemany(INSERT_EVENT, [event_row(event) for event in self._pending])
-        except DATABASE_ERRORS as error:
+        except database_errors() as error:
             self._report(error)
             return
         if self._failing:
@@ -235,7 +251,7 @@ class ActivityStore:
                     "outcome = :new WHERE id = :id",
                     {"new": outcome.value, "at": _iso_utc(at), "id": event_id},
                 )
-        except DATABASE_ERRORS as error:
+        except database_errors() as error:
             self.close()
             raise ActivityLogError(
                 f"The change could not be saved to {self.path} ({error})."
@@ -246,7 +262,7 @@ class ActivityStore:
         """The open database, for reading; raises :class:`ActivityLogError`."""
         try:
             return self._connect()
-        except DATABASE_ERRORS as error:
+        except database_errors() as error:
             raise ActivityLogError.unreadable(self.path, error) from error
 
     def close(self) -> None:
