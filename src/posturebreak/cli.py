@@ -205,6 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(paths.log_dir, verbose=args.verbose)
     paths.create()
+    from posturebreak.preload import load_before_qt
+
+    load_before_qt()
     from posturebreak.app import run_gui  # Qt widgets load only when the GUI is wanted
 
     return run_gui(paths, SystemClock(), time_scale)

@@ -98,3 +98,12 @@ def test_starting_the_app_parses_like_the_whole_command_line() -> None:
     assert without.format_usage() == whole.format_usage()
     for words in ([], ["--verbose"], ["--profile-dir", "stats", "--verbose"]):
         assert without.parse_args(words) == whole.parse_args(words)
+
+
+def test_what_loads_before_qt_needs_no_qt() -> None:
+    probe = "import sys; from posturebreak.preload import load_before_qt; load_before_qt(); "
+    probe += "print(sorted(name for name in sys.modules if name.startswith('PySide6')))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
