@@ -9,8 +9,9 @@ SVG libraries and icon engine out of the running app (less memory, faster start)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
+from functools import cache
+
+from PySide6.QtGui import QIcon, QPixmap
 
 from posturebreak.core.settings import IconTheme
 from posturebreak.resources import resource_path
@@ -35,8 +36,11 @@ def app_icon() -> QIcon:
     return _icon(IconTheme.AUTO, paused=False)
 
 
+@cache  # the same icon for the tray and the windows, loaded once
 def _icon(theme: IconTheme, *, paused: bool) -> QIcon:
+    # Pixmaps, not addFile(path, size): with file entries Qt 6 picks a 32 px image for
+    # every size from 32 px up on a 2x screen, blurring the larger ones.
     icon = QIcon()
     for size in TRAY_ICON_SIZES:
-        icon.addFile(str(resource_path(tray_icon_file(theme, paused, size))), QSize(size, size))
+        icon.addPixmap(QPixmap(str(resource_path(tray_icon_file(theme, paused, size)))))
     return icon
