@@ -7,15 +7,18 @@ notifiers → control commands → first tray refresh and scheduler start.
 
 from __future__ import annotations
 
+import linecache
 import logging
 import signal
 import socket
 import sys
 from datetime import datetime, timedelta
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
@@ -23,7 +26,6 @@ from posturebreak.control import ControlCommands
 from posturebreak.core.catalogue import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
-from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
@@ -33,7 +35,6 @@ from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors, detectors_here
 from posturebreak.reminder_flow import ReminderFlow
 from posturebreak.resources import resource_path
-from posturebreak.services.activity_history import ActivityHistory
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
 from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
@@ -50,14 +51,20 @@ from posturebreak.services.settings_store import SettingsSaveError, SettingsStor
 from posturebreak.timing import ReminderTiming
 from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
-from posturebreak.ui.history_window import HistoryWindow
-from posturebreak.ui.icons import tray_icons
-from posturebreak.ui.log_dialog import LogStretchDialog
+from posturebreak.ui.icons import app_icon, tray_icons
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
 from posturebreak.ui.qt_log import log_qt_messages
-from posturebreak.ui.settings_dialog import SettingsDialog
 from posturebreak.ui.style import use_plain_buttons
 from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
+
+# The windows, the history and the export load when first opened, not at start: the tray
+# needs none of them (see test_start_up_imports).
+if TYPE_CHECKING:
+    from posturebreak.core.export import ExportFormat
+    from posturebreak.services.activity_history import ActivityHistory
+    from posturebreak.ui.history_window import HistoryWindow
+    from posturebreak.ui.log_dialog import LogStretchDialog
+    from posturebreak.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -112,11 +119,10 @@ class PostureBreakApp(QObject):
         clock = self._clock
         self.control = ControlCommands(self, clock)
         self.server = InstanceServer(paths.instance_name, self.control.handle, self)
-        self.history = ActivityHistory(self.activity, clock, lambda: self.settings, catalogue)
         self.pack = PackAlarm(clock, self)
 
-        icon_path = resource_path("icons/posture-break.svg")
-        icon = QIcon(str(icon_path))
+        icon_path = resource_path("icons/posture-break.svg")  # for notification servers
+        icon = app_icon()
         self.tray = TrayIcon(
             self.tray_state, *tray_icons(self.settings.general.icon_theme), parent=self
         )
@@ -203,10 +209,21 @@ class PostureBreakApp(QObject):
                 Notification("Your exercise file has a mistake", self._catalogue_message)
             )
 
+    @cached_property
+    def history(self) -> ActivityHistory:
+        """The activity log as the history window and the export read it."""
+        from posturebreak.services.activity_history import ActivityHistory
+
+        return ActivityHistory(
+            self.activity, self._clock, lambda: self.settings, self.rotation.catalogue
+        )
+
     def show_settings(self) -> SettingsDialog:
         """Opens the settings dialog, or brings the open one forward."""
         dialog = self.settings_dialog
         if dialog is None or not dialog.isVisible():
+            from posturebreak.ui.settings_dialog import SettingsDialog
+
             dialog = SettingsDialog(self.settings, self._app_icon)
             if not self.autostart.supported:
                 dialog.disable_start_at_login(UNSUPPORTED_REASON)
@@ -219,6 +236,8 @@ class PostureBreakApp(QObject):
         """Opens the history window, or brings the open one forward, with fresh figures."""
         window = self.history_window
         if window is None:
+            from posturebreak.ui.history_window import HistoryWindow
+
             window = HistoryWindow(self.history, self._app_icon)
             window.correction_requested.connect(self.correct_event)
             window.export_requested.connect(self.export_activity)
@@ -232,6 +251,8 @@ class PostureBreakApp(QObject):
         """Asks which stretch the user did on their own, and when."""
         dialog = self.log_dialog
         if dialog is None or not dialog.isVisible():
+            from posturebreak.ui.log_dialog import LogStretchDialog
+
             stretches = self.rotation.catalogue.for_kind(ReminderKind.STRETCH)
             dialog = LogStretchDialog(stretches, self._clock.now(), self._app_icon)
             dialog.logged.connect(self.log_stretch)
@@ -385,6 +406,9 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     qt_app.aboutToQuit.connect(app.stop)
     signal_sockets = _quit_on_termination_signals(qt_app)
     app.start()
+    # PySide6's import hook reads the source of every module imported after it into
+    # linecache (megabytes kept for nothing); a traceback reads it again if it needs it.
+    linecache.clearcache()
     try:
         return qt_app.exec()
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -35,7 +34,9 @@ _CONTROL_COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without ``with_commands``, only what starting the app takes
+    (the same usage and errors, without building a parser for every command)."""
     parser = argparse.ArgumentParser(
         prog="posture-break",
         description=f"{APP_NAME}: tray reminders to stretch, sit evenly and move your feet. "
@@ -53,6 +54,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help="also log to stderr, in detail")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if with_commands:
+        _add_control_commands(commands)
+        _add_report_commands(commands)
+    return parser
+
+
+def _starts_the_app(words: Sequence[str]) -> bool:
+    """Whether ``words`` hold nothing but ``--verbose`` and ``--profile-dir DIR``: the usual
+    start, which needs no command's parser."""
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        if word == "--profile-dir" and rest:
+            rest.pop(0)
+        elif word != "--verbose" and not word.startswith("--profile-dir="):
+            return False
+    return True
+
+
+def _add_control_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Commands sent to the running instance."""
     for name, help_text in _CONTROL_COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if name == "pause":
@@ -93,8 +115,6 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="KIND",
                 help="stretch (default), uncross_legs or foot_stool",
             )
-    _add_report_commands(commands)
-    return parser
 
 
 def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -169,8 +189,9 @@ def _local_day(text: str) -> date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(with_commands=not _starts_the_app(words))
+    args = parser.parse_args(words)
     paths = AppPaths.resolve(args.profile_dir)
     try:
         time_scale = TimeScale.parse(os.environ.get(TIME_SCALE_ENV))
@@ -184,6 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(paths.log_dir, verbose=args.verbose)
     paths.create()
+    from posturebreak.preload import load_before_qt
+
+    load_before_qt()
     from posturebreak.app import run_gui  # Qt widgets load only when the GUI is wanted
 
     return run_gui(paths, SystemClock(), time_scale)
@@ -235,6 +259,8 @@ def _control(paths: AppPaths, args: argparse.Namespace) -> int:
         print(f"{APP_NAME}: {reply.get('error', 'the command failed')}", file=sys.stderr)
         return 1
     if getattr(args, "json", False):
+        import json  # only here: the tray app does not need it at start
+
         print(json.dumps(reply.get("state"), indent=2))
     else:
         print(reply.get("message", ""))

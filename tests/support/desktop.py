@@ -160,26 +160,24 @@ class VirtualDesktop:
             self._spawn("dunst", ["dunst", "-config", str(self.workdir / "dunstrc")])
             wait_until(self.notification_server_ready, 15, "dunst on the bus")
         if self.tray:
-            self._spawn(
-                "trayer",
-                [
-                    "trayer",
-                    "--edge",
-                    "top",
-                    "--align",
-                    "right",
-                    "--widthtype",
-                    "request",
-                    "--height",
-                    "24",
-                    "--SetDockType",
-                    "true",
-                    "--transparent",
-                    "false",
-                ],
-            )
-            wait_until(self.tray_window_id, 15, "trayer's panel")
+            self._start_tray()
         return self
+
+    def _start_tray(self) -> None:
+        """Starts trayer; on a loaded machine it now and then exits before showing its
+        panel, so a trayer that has exited is started again (three times at most)."""
+        argv = ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request"]
+        argv += ["--height", "24", "--SetDockType", "true", "--transparent", "false"]
+        for _ in range(3):
+            trayer = self._spawn("trayer", argv)
+            panel_or_exit = wait_until(
+                lambda t=trayer: self.tray_window_id() or t.poll() is not None, 60, "trayer's panel"
+            )
+            if panel_or_exit is not True:
+                return
+            self._processes.remove(trayer)
+        log = (self.workdir / "trayer.log").read_text(errors="replace")
+        raise DesktopUnavailableError(f"trayer exited three times without a panel:\n{log}")
 
     def _start_xvfb(self) -> None:
         read_fd, write_fd = os.pipe()

@@ -9,8 +9,6 @@ opened. Both writers stream, so exporting years of events uses little memory.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import TextIO
@@ -68,6 +66,8 @@ def write_export(events: Iterable[LoggedEvent], stream: TextIO, form: ExportForm
 
 
 def _write_csv(events: Iterable[LoggedEvent], stream: TextIO) -> int:
+    import csv  # here, not at the top: the app imports ExportFormat at start
+
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     count = 0
@@ -81,6 +81,8 @@ def _write_csv(events: Iterable[LoggedEvent], stream: TextIO) -> int:
 
 
 def _write_json(events: Iterable[LoggedEvent], stream: TextIO) -> int:
+    import json
+
     stream.write(f'{{"format": "posture-break-activity", "version": {EXPORT_FORMAT_VERSION}, ')
     stream.write('"events": [')
     count = 0

@@ -16,16 +16,9 @@ from posturebreak.platform.detectors import idle_detector, sleep_detector
 from posturebreak.platform.full_screen_sway import SwayFullScreen
 from posturebreak.platform.full_screen_x11 import FullScreenDetector
 from posturebreak.platform.lock_screen import LockScreenDetector
-from posturebreak.platform.macos_session import macos_detectors
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
 from posturebreak.platform.screen_sharing import ScreenSharingDetector
-from posturebreak.platform.windows_session import windows_detectors
 
-# Lock, sleep and busy detection of the systems that are not a Linux desktop.
-_NATIVE: dict[str, Callable[[Clock], tuple[list[PresenceDetector], list[BusyDetector]]]] = {
-    "win32": windows_detectors,
-    "darwin": macos_detectors,
-}
 # The idle threshold an idle detector starts with; the settings set the real one at once.
 _UNTIL_THE_SETTINGS_SAY = timedelta(minutes=5)
 
@@ -60,7 +53,7 @@ def busy_detectors(qt_platform: str) -> list[BusyDetector]:
 def detectors_here(clock: Clock, qt_platform: str) -> DesktopDetectors:
     """Every detector that may work on this desktop (each says itself if it cannot)."""
     idle = idle_detector(clock, _UNTIL_THE_SETTINGS_SAY)
-    native = _NATIVE.get(sys.platform)
+    native = _native_detectors()
     if native is not None:
         presence_here, busy_here = native(clock)
         return DesktopDetectors(idle, presence_here, busy_here, [] if idle else ["Idle detection"])
@@ -72,3 +65,18 @@ def detectors_here(clock: Clock, qt_platform: str) -> DesktopDetectors:
     else:
         presence.append(sleep)
     return DesktopDetectors(idle, presence, busy_detectors(qt_platform), missing)
+
+
+def _native_detectors() -> (
+    Callable[[Clock], tuple[list[PresenceDetector], list[BusyDetector]]] | None
+):
+    """Lock, sleep and busy detection of Windows or macOS (loaded only there), else None."""
+    if sys.platform == "win32":
+        from posturebreak.platform.windows_session import windows_detectors
+
+        return windows_detectors
+    if sys.platform == "darwin":
+        from posturebreak.platform.macos_session import macos_detectors
+
+        return macos_detectors
+    return None

@@ -9,11 +9,9 @@ from datetime import timedelta
 from PySide6.QtGui import QGuiApplication
 
 from posturebreak.core.clock import Clock
-from posturebreak.platform.idle_macos import MacIdleDetector
 from posturebreak.platform.idle_mutter import MutterIdleDetector
 from posturebreak.platform.idle_screensaver import ScreenSaverIdleDetector
 from posturebreak.platform.idle_swayidle import SwayidleDetector
-from posturebreak.platform.idle_windows import WindowsIdleDetector
 from posturebreak.platform.idle_x11 import X11IdleDetector
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
 from posturebreak.platform.sleep_logind import LogindSleepDetector
@@ -25,7 +23,7 @@ def idle_detector(clock: Clock, threshold: timedelta) -> IdleDetector | None:
     """A started idle detector: Windows' or macOS's there; on Linux Mutter's where GNOME
     runs, else the freedesktop screen saver's (KDE), else the wlroots idle protocol's
     (sway, Hyprland), else X11's; else None."""
-    native = {"win32": WindowsIdleDetector, "darwin": MacIdleDetector}.get(sys.platform)
+    native = _native_idle_detector()
     session_wide: list[type[IdleDetector]] = [
         MutterIdleDetector,
         ScreenSaverIdleDetector,
@@ -44,6 +42,19 @@ def idle_detector(clock: Clock, threshold: timedelta) -> IdleDetector | None:
     if native is None and platform != "xcb":
         reasons.append(f"Qt runs on {platform!r}, not X11")
     log.warning("no idle detection: %s", "; ".join(reasons))
+    return None
+
+
+def _native_idle_detector() -> type[IdleDetector] | None:
+    """Windows' or macOS's idle detector (loaded only there), else None."""
+    if sys.platform == "win32":
+        from posturebreak.platform.idle_windows import WindowsIdleDetector
+
+        return WindowsIdleDetector
+    if sys.platform == "darwin":
+        from posturebreak.platform.idle_macos import MacIdleDetector
+
+        return MacIdleDetector
     return None
 
 

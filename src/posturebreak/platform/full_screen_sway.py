@@ -9,7 +9,6 @@ outputs, holds it back. Asked only when a reminder is due.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -71,6 +70,8 @@ class SwayFullScreen:
         answer = tool_output(self._argv)
         if answer is None:
             return False
+        import json  # only on sway, not at every start
+
         try:
             return full_screen_where_focused(json.loads(answer))
         except (ValueError, RecursionError):

@@ -21,8 +21,8 @@ from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import NotificationStyle, Settings
 from posturebreak.core.statistics import ActivitySummary, DayTally, summarise, summary_start
 from posturebreak.services.activity_store import (
-    DATABASE_ERRORS,
     ActivityLogError,
+    database_errors,
     migrate,
     open_database,
 )
@@ -112,7 +112,7 @@ def reading(path: Path) -> Iterator[ActivityReader]:
     """
     try:
         connection = open_database(path) if path.exists() else _empty_database()
-    except DATABASE_ERRORS as error:
+    except database_errors() as error:
         raise ActivityLogError.unreadable(path, error) from error
     with closing(connection), reading_from(connection, path) as reader:
         yield reader

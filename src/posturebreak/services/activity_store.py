@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.services.private_files import open_regular
+
+if TYPE_CHECKING:  # sqlite3 loads with the first write or read, not at the app's start
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -132,8 +135,11 @@ class ActivityLogError(Exception):
         return cls(f"Your activity log {path} cannot be read ({error}).")
 
 
-# What opening, reading or writing the log can raise when the disk or file is bad.
-DATABASE_ERRORS = (sqlite3.Error, OSError, NewerDatabaseError)
+def database_errors() -> tuple[type[Exception], ...]:
+    """What opening, reading or writing the log can raise when the disk or file is bad."""
+    import sqlite3
+
+    return (sqlite3.Error, OSError, NewerDatabaseError)
 
 
 @contextmanager
@@ -157,6 +163,8 @@ def open_database(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     # SQLite gives its -wal and -shm files the database file's mode: 0600 here.
     os.close(open_regular(path, os.O_RDONLY | os.O_CREAT))
+    import sqlite3
+
     connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions only
     try:
         connection.execute("PRAGMA busy_timeout = 2000")  # the CLI may read while the app writes
@@ -188,6 +196,8 @@ def migrate(connection: sqlite3.Connection) -> None:
 
 def _statements(script: str) -> list[str]:
     """The script's statements; a trigger's body, with its own semicolons, stays whole."""
+    import sqlite3
+
     statements, pending = [], ""
     for piece in script.split(";"):
         pending += piece + ";"
@@ -263,7 +273,7 @@ class ActivityStore:
             connection = self._connect()
             with transaction(connection):
                 connection.executemany(INSERT_EVENT, [event_row(event) for event in self._pending])
-        except DATABASE_ERRORS as error:
+        except database_errors() as error:
             self._report(error)
             return
         if self._failing:
@@ -289,7 +299,7 @@ class ActivityStore:
                     "outcome = :new WHERE id = :id",
                     {"new": outcome.value, "at": _iso_utc(at), "id": event_id},
                 )
-        except DATABASE_ERRORS as error:
+        except database_errors() as error:
             self.close()
             raise ActivityLogError(
                 f"The change could not be saved to {self.path} ({error})."
@@ -300,7 +310,7 @@ class ActivityStore:
         """The open database, for reading; raises :class:`ActivityLogError`."""
         try:
             return self._connect()
-        except DATABASE_ERRORS as error:
+        except database_errors() as error:
             raise ActivityLogError.unreadable(self.path, error) from error
 
     def close(self) -> None:

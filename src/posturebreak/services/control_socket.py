@@ -14,7 +14,6 @@ starts fast.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import stat
@@ -121,8 +120,20 @@ def is_trusted_peer(sock: socket.socket) -> bool:
     return uid is None or uid == current_uid()
 
 
+# json loads with the first message, not at the app's start (see test_start_up_imports).
+
+
 def encode(message: Request | Reply) -> bytes:
+    import json
+
     return json.dumps(message).encode() + b"\n"
+
+
+def decode(line: bytes) -> object:
+    """A message line as JSON; raises ValueError (or RecursionError when nested too deeply)."""
+    import json
+
+    return json.loads(line)
 
 
 def send_command(path: Path, request: Request, timeout: float = TIMEOUT_SECONDS) -> Reply | None:
@@ -147,7 +158,7 @@ def send_command(path: Path, request: Request, timeout: float = TIMEOUT_SECONDS)
         except OSError:
             return None
     try:
-        reply = json.loads(data)
+        reply = decode(data)
     except (ValueError, RecursionError):
         return None
     return reply if isinstance(reply, dict) else None

@@ -21,7 +21,6 @@ requests are rate-limited. Sockets are nonblocking and watched by
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import socket
@@ -36,6 +35,7 @@ from posturebreak.services.control_socket import (
     Request,
     SocketLocationError,
     check_socket_file,
+    decode,
     encode,
     is_trusted_peer,
     send_command,
@@ -182,7 +182,7 @@ class InstanceServer(QObject):
     def answer(self, data: bytes) -> Reply:
         """The reply to one request line; never raises."""
         try:
-            request = json.loads(data)
+            request = decode(data)
             if not isinstance(request, dict):
                 raise ValueError("a request must be a JSON object")
             return self._handler(request)

@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -110,6 +109,8 @@ class BreakPopup(QWidget):
 
         body = QHBoxLayout()
         if exercise and exercise.illustration:
+            from PySide6.QtSvgWidgets import QSvgWidget  # Qt's SVG libraries: only when shown
+
             picture = QSvgWidget(str(resources_dir() / exercise.illustration))
             picture.setFixedSize(_ILLUSTRATION_SIZE, _ILLUSTRATION_SIZE)
             picture.setAccessibleName(f"Illustration: {exercise.title}")

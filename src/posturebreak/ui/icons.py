@@ -1,46 +1,46 @@
-"""The tray icons for each icon theme.
+"""The tray icons for each icon theme, loaded from pre-rendered PNGs.
 
 *Auto* is the full-colour icon, which reads on light and dark panels alike;
 *light* and *dark* are a plain symbol in white or near-black for users who
-want the icon to match a monochrome panel.
+want the icon to match a monochrome panel. ``scripts/render_tray_icons``
+renders the PNGs from the SVGs in ``resources/icons``: loading PNGs keeps Qt's
+SVG libraries and icon engine out of the running app (less memory, faster start).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from functools import cache
+
+from PySide6.QtGui import QIcon, QPixmap
 
 from posturebreak.core.settings import IconTheme
 from posturebreak.resources import resource_path
 
-_SYMBOL_COLOURS = {IconTheme.LIGHT: "#ffffff", IconTheme.DARK: "#202124"}
-_SIZES = (16, 22, 24, 32, 48, 64, 128)
+# The panel sizes in use (16 to 64 px) and their doubles for high-density screens.
+TRAY_ICON_SIZES = (16, 22, 24, 32, 44, 48, 64, 96, 128)
+
+
+def tray_icon_file(theme: IconTheme, paused: bool, size: int) -> str:
+    """The PNG's path inside ``resources/``."""
+    state = "paused" if paused else "running"
+    return f"icons/tray/{theme.value}-{state}-{size}.png"
 
 
 def tray_icons(theme: IconTheme) -> tuple[QIcon, QIcon]:
     """The icons for running and paused reminders in ``theme``."""
-    colour = _SYMBOL_COLOURS.get(theme)
-    if colour is None:
-        return (
-            QIcon(str(resource_path("icons/posture-break.svg"))),
-            QIcon(str(resource_path("icons/posture-break-paused.svg"))),
-        )
-    return (
-        _symbol("icons/posture-break-symbolic.svg", colour),
-        _symbol("icons/posture-break-paused-symbolic.svg", colour),
-    )
+    return _icon(theme, paused=False), _icon(theme, paused=True)
 
 
-def _symbol(name: str, colour: str) -> QIcon:
-    svg = resource_path(name).read_text(encoding="utf-8").replace("#000000", colour)
-    renderer = QSvgRenderer(QByteArray(svg.encode()))
+def app_icon() -> QIcon:
+    """The full-colour icon, for windows."""
+    return _icon(IconTheme.AUTO, paused=False)
+
+
+@cache  # the same icon for the tray and the windows, loaded once
+def _icon(theme: IconTheme, *, paused: bool) -> QIcon:
+    # Pixmaps, not addFile(path, size): with file entries Qt 6 picks a 32 px image for
+    # every size from 32 px up on a 2x screen, blurring the larger ones.
     icon = QIcon()
-    for size in _SIZES:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        icon.addPixmap(pixmap)
+    for size in TRAY_ICON_SIZES:
+        icon.addPixmap(QPixmap(str(resource_path(tray_icon_file(theme, paused, size)))))
     return icon
