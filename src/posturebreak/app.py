@@ -74,7 +74,8 @@ _PAUSE_MINUTES: dict[PauseLength, int | None] = {
     PauseLength.UNTIL_TOMORROW: None,
 }
 _DO_NOT_DISTURB_MINUTES = {DoNotDisturbLength.HOUR: 60}
-_TOOLTIP_REFRESH_MS = 30_000
+# While the disk refuses the activity log, waiting events are tried again this often.
+_RETRY_WRITES_MS = 30_000
 # How long an unanswered break window stays after its countdown before it counts as ignored.
 _UNANSWERED_WINDOW_LINGERS = timedelta(minutes=3)
 
@@ -161,9 +162,10 @@ class PostureBreakApp(QObject):
         self.pack.alert.connect(self._notify)
         self._connect_tray()
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.timeout.connect(self.tray.refresh)
-        self._refresh_timer.timeout.connect(self.activity.retry)  # if the disk was failing
+        # The tray names clock times, so it changes only when the state does; the one
+        # timer left runs only while events wait for a failing disk.
+        self._retry_timer = QTimer(self, singleShot=True, interval=_RETRY_WRITES_MS)
+        self._retry_timer.timeout.connect(self._retry_writes)
 
     def _connect_tray(self) -> None:
         """The tray shows every change of state and turns its menu into actions."""
@@ -189,7 +191,6 @@ class PostureBreakApp(QObject):
         self.tray.tray.show()
         self.timing.start()
         self.tray.refresh()
-        self._refresh_timer.start(_TOOLTIP_REFRESH_MS)
         if QSystemTrayIcon.isSystemTrayAvailable():
             log.info("%s %s started; %s", APP_NAME, __version__, self.status())
         else:
@@ -305,7 +306,7 @@ class PostureBreakApp(QObject):
                 self.settings_dialog.show_error(" ".join(errors))
 
     def stop(self) -> None:
-        self._refresh_timer.stop()
+        self._retry_timer.stop()
         self.pack.stop()
         self.flow.stop()
         for window in (self.history_window, self.log_dialog, self.settings_dialog):
@@ -321,7 +322,7 @@ class PostureBreakApp(QObject):
 
     def tray_state(self) -> TrayState:
         return TrayState(
-            self.status(),
+            self.timing.status(relative=False),
             self.scheduler.schedule.is_paused,
             pack_status(self.pack.timer, self._clock.now()),
             self.busy.rules.is_on(self._clock.now()),
@@ -333,6 +334,12 @@ class PostureBreakApp(QObject):
 
     def _activity_failed(self, message: str) -> None:
         self._notify(Notification("Your activity is not being saved", message))
+        self._retry_timer.start()
+
+    def _retry_writes(self) -> None:
+        self.activity.retry()
+        if self.activity.pending:
+            self._retry_timer.start()
 
     def _notify(self, notification: Notification) -> None:
         self.notifier.show(notification)

@@ -112,11 +112,16 @@ class ReminderTiming(QObject):
             until = None
         self.busy.turn_on(until)
 
-    def status(self) -> str:
-        """What comes next, or why nothing does: for the tray and ``posture-break status``."""
+    def status(self, *, relative: bool = True) -> str:
+        """What comes next, or why nothing does: for the tray and ``posture-break status``.
+
+        ``relative=False`` (the tray) names clock times, so the line stays true as time
+        passes and nothing has to wake up to refresh it.
+        """
         now = self.clock.now()
         holding_for = self.busy.holding_for()
-        line = status_line(self.scheduler.schedule, now, holding_for=holding_for)
+        schedule = self.scheduler.schedule
+        line = status_line(schedule, now, holding_for=holding_for, relative=relative)
         until = self.busy.rules.until
         if until is not None and holding_for is BusyReason.TURNED_ON:
             line += f" until {describe_moment(until, now)}"

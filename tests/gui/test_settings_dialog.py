@@ -69,7 +69,7 @@ def test_ok_saves_the_typed_interval_and_reschedules_without_a_restart(
         "stretch": start + timedelta(minutes=30),  # the 10 minutes waited still count
         "uncross_legs": start + timedelta(minutes=20),  # unrelated: untouched
     }
-    assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 10 min")
+    assert posture_app.tray.tray.toolTip().endswith("Sit evenly at 09:20")
 
 
 def test_apply_keeps_the_dialog_open_and_cancel_discards_edits(

@@ -75,9 +75,13 @@ def test_pause_entries_emit_their_length(qtbot: QtBot) -> None:
         assert emitted.args == [length]
 
 
-def test_the_tooltip_names_the_next_reminder(app: tuple[PostureBreakApp, FakeClock]) -> None:
-    posture_app, _ = app
-    assert posture_app.tray.tray.toolTip() == "Posture Break\nSit evenly in 20 min"
+def test_the_tooltip_names_the_next_reminder_by_a_time_that_stays_true(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, clock = app
+    assert posture_app.tray.tray.toolTip() == "Posture Break\nSit evenly at 09:20"
+    clock.moment += timedelta(minutes=15)  # nothing refreshes the tray meanwhile
+    assert posture_app.tray.tray.toolTip() == "Posture Break\nSit evenly at 09:20"
 
 
 def test_pausing_from_the_menu_pauses_and_enables_resume(
@@ -92,7 +96,7 @@ def test_pausing_from_the_menu_pauses_and_enables_resume(
     clock.moment += timedelta(minutes=10)
     posture_app.tray.resume_action.trigger()
     assert not posture_app.scheduler.schedule.is_paused
-    assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 20 min")
+    assert posture_app.tray.tray.toolTip().endswith("Sit evenly at 09:30")
 
 
 def test_take_a_break_now_shows_a_stretch_reminder(
@@ -110,7 +114,7 @@ def test_take_a_break_now_shows_a_stretch_reminder(
 def test_skip_moves_the_next_reminder_on(app: tuple[PostureBreakApp, FakeClock]) -> None:
     posture_app, _ = app
     posture_app.tray.skip_action.trigger()
-    assert posture_app.tray.tray.toolTip().endswith("Sit evenly in 40 min")
+    assert posture_app.tray.tray.toolTip().endswith("Sit evenly at 09:40")
 
 
 def test_about_opens_one_window_that_says_what_works_here(

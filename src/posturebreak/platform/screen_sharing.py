@@ -11,7 +11,6 @@ tells all of this as one JSON array; asked only when a reminder is due.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -34,6 +33,8 @@ def sharing_screen(dump: str) -> bool:
     Anything that is not the JSON expected (a newer PipeWire, a half-written answer)
     means not sharing: a wrong "busy" would hold reminders back for good.
     """
+    import json  # only when a reminder is due: the tray starts without it
+
     try:
         objects = json.loads(dump)
     except ValueError:

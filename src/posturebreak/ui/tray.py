@@ -68,6 +68,7 @@ class TrayIcon(QObject):
         super().__init__(parent)
         self._state_source = state_source
         self._icon, self._paused_icon = icon, paused_icon
+        self._shows_paused: bool | None = None  # None: whichever icon is set, set it anew
         self.tray = QSystemTrayIcon(icon, self)
         self.menu = QMenu()
         self._build_menu()
@@ -86,6 +87,7 @@ class TrayIcon(QObject):
     def set_icons(self, icon: QIcon, paused_icon: QIcon) -> None:
         """Switches the icon theme."""
         self._icon, self._paused_icon = icon, paused_icon
+        self._shows_paused = None
         self.refresh()
 
     def _build_menu(self) -> None:
@@ -126,8 +128,12 @@ class TrayIcon(QObject):
         """Pulls the current state into the tooltip, icon and menu."""
         state = self._state_source()
         lines = [APP_NAME, state.status, *([state.pack] if state.pack else [])]
-        self.tray.setToolTip("\n".join(lines))
-        self.tray.setIcon(self._paused_icon if state.paused else self._icon)
+        tooltip = "\n".join(lines)
+        if tooltip != self.tray.toolTip():  # each change is a round trip to the tray host
+            self.tray.setToolTip(tooltip)
+        if state.paused != self._shows_paused:
+            self._shows_paused = state.paused
+            self.tray.setIcon(self._paused_icon if state.paused else self._icon)
         self.status_action.setText(state.status)
         self.resume_action.setEnabled(state.paused)
         self.skip_action.setEnabled(not state.paused)
