@@ -12,7 +12,6 @@ app's socket, answers, and clears what an interrupted save left behind.
 
 from __future__ import annotations
 
-import os
 import random
 import threading
 import time
@@ -24,10 +23,12 @@ from tests.conftest import ReportFigure
 from tests.support.app_process import AppProcess
 from tests.support.desktop import VirtualDesktop
 from tests.support.real_app import (
+    SEED_ENV,
     ask,
     events_by_outcome,
     integrity,
     press_keys,
+    random_seed,
     settings_problems,
     unexpected_files,
     virtual_desktop,
@@ -40,7 +41,6 @@ ROUNDS = 200
 # When the kill comes, in seconds: from the launch (start-up takes about 0.6 s here), from
 # the first answer (among the writes), or from pressing OK in the settings dialog.
 KILL_MOMENTS = {"start-up": 0.7, "writes": 0.4, "settings save": 0.04}
-SEED_ENV = "POSTURE_BREAK_TEST_SEED"
 LOGGED = ("uncross_legs", "notified")  # what ``break-now uncross_legs`` logs by default
 
 
@@ -78,14 +78,10 @@ class Writer(threading.Thread):
         self.join(30)
 
 
-def _seed() -> int:
-    return int(os.environ.get(SEED_ENV) or random.SystemRandom().randrange(2**32))
-
-
 def test_kill_9_at_random_moments_loses_no_acknowledged_write(
     tmp_path: Path, report_figure: ReportFigure
 ) -> None:
-    seed = _seed()
+    seed = random_seed()
     rng = random.Random(seed)
     report_figure(f"kill -9 seed (repeat with {SEED_ENV})", seed)
     began = time.monotonic()

@@ -4,6 +4,8 @@ windows, and its files read back afterwards."""
 
 from __future__ import annotations
 
+import os
+import random
 import sqlite3
 import subprocess
 import tomllib
@@ -22,10 +24,18 @@ from tests.support.private_bus import require_tools
 # What may sit in the profile's folders between runs; anything else (a temporary
 # file of an interrupted save, a rollback journal, a settings file set aside as
 # broken) means a crash left a mess.
+SEED_ENV = "POSTURE_BREAK_TEST_SEED"
+
 EXPECTED_FILES = {
     "config": {"settings.toml"},
     "data": {DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"},
 }
+
+
+def random_seed() -> int:
+    """A fresh seed for a randomized run, or the one in $POSTURE_BREAK_TEST_SEED to repeat
+    a run (each test reports the seed it used)."""
+    return int(os.environ.get(SEED_ENV) or random.SystemRandom().randrange(2**32))
 
 
 @contextmanager
