@@ -12,6 +12,7 @@ app's socket, answers, and clears what an interrupted save left behind.
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
@@ -38,9 +39,11 @@ from tests.support.real_app import (
 pytestmark = pytest.mark.reliability
 
 ROUNDS = 200
-# When the kill comes, in seconds: from the launch (start-up takes about 0.6 s here), from
-# the first answer (among the writes), or from pressing OK in the settings dialog.
-KILL_MOMENTS = {"start-up": 0.7, "writes": 0.4, "settings save": 0.04}
+# When the kill comes, in seconds: at random from the launch (start-up takes about 0.6 s
+# here), or from the first answer (among the writes); or the moment a save of the
+# settings has its temporary file (it lives for about a millisecond), if it comes within
+# that long of pressing OK.
+KILL_MOMENTS = {"start-up": 0.7, "writes": 0.4, "settings save": 0.05}
 LOGGED = ("uncross_legs", "notified")  # what ``break-now uncross_legs`` logs by default
 
 
@@ -70,12 +73,21 @@ class Writer(threading.Thread):
                 self.acknowledged += 1
             if ask(self._app, {"command": "settings"}) is None:
                 return
-            press_keys(self._desktop, "Return")  # OK: saves and closes the dialog
             self.saving.set()
+            press_keys(self._desktop, "Return")  # OK: saves and closes the dialog
 
     def killed(self) -> None:
         self._dead.set()
         self.join(30)
+
+
+def _wait_for_a_temporary_file(folder: Path, timeout: float) -> None:
+    """Returns as soon as a save's temporary file is in ``folder`` (or after ``timeout``)."""
+    until = time.monotonic() + timeout
+    while time.monotonic() < until and not any(
+        name.endswith(".tmp") for name in os.listdir(folder)
+    ):
+        pass  # no sleep: the file is there for about a millisecond
 
 
 def test_kill_9_at_random_moments_loses_no_acknowledged_write(
@@ -95,9 +107,13 @@ def test_kill_9_at_random_moments_loses_no_acknowledged_write(
             writer = Writer(app, desktop)
             writer.start()
             moment = rng.choice(list(KILL_MOMENTS))
-            if moment != "start-up":
-                (writer.up if moment == "writes" else writer.saving).wait(30)
-            time.sleep(rng.uniform(0, KILL_MOMENTS[moment]))  # the random moment of the kill
+            if moment == "settings save":
+                writer.saving.wait(30)
+                _wait_for_a_temporary_file(app.profile_dir / "config", KILL_MOMENTS[moment])
+            else:
+                if moment == "writes":
+                    writer.up.wait(30)
+                time.sleep(rng.uniform(0, KILL_MOMENTS[moment]))  # the random moment of the kill
             process.kill()
             process.wait()
             writer.killed()
