@@ -188,6 +188,7 @@ class PostureBreakApp(QObject):
 
     def start(self) -> None:
         """Shows the tray icon and starts the reminders."""
+        self.settings_store.remove_leftovers()  # this is the one instance: no save under way
         self.tray.tray.show()
         self.timing.start()
         self.tray.refresh()

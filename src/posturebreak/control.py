@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from posturebreak import APP_NAME
@@ -46,6 +46,16 @@ def app_state(
     }
 
 
+def qt_resources(root: QObject) -> dict[str, int]:
+    """Counts of what the app holds in Qt, for ``status --json``: a long run whose counts
+    keep growing leaks (the reliability suite's simulated week watches them)."""
+    return {
+        "widgets": len(QApplication.allWidgets()),
+        "objects": len(root.findChildren(QObject)),
+        "timers": len(root.findChildren(QTimer)),
+    }
+
+
 def status_sentence(state: dict[str, Any]) -> str:
     """ "Stretch in 23 min · pack on until 14:20": the status line, with the pack timer."""
     pack: str | None = state["pack"]
@@ -67,6 +77,8 @@ class ControlCommands:
         message = self._carry_out(checked)
         app = self._app
         state = app_state(app.status(), app.scheduler.schedule, app.pack.timer, self._clock.now())
+        if checked.command is Command.STATUS:
+            state["qt"] = qt_resources(app)
         return {"ok": True, "message": message or status_sentence(state), "state": state}
 
     def _carry_out(self, request: ControlRequest) -> str | None:

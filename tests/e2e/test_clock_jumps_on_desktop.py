@@ -9,16 +9,11 @@ import pytest
 
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support.desktop import wait_until
-from tests.support.private_bus import require_tools
+from tests.support.faketime import FakeTime
 
 pytestmark = pytest.mark.e2e
 
-LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
 FAST = 600.0  # sitting every 2 s, stretching every 4.5 s, the foot stool every 6 s
-
-
-def _require_libfaketime() -> None:
-    require_tools([] if LIBFAKETIME.exists() else [f"{LIBFAKETIME} (faketime)"])
 
 
 def _outcomes(profile: Path) -> list[str]:
@@ -38,23 +33,15 @@ def _outcomes(profile: Path) -> list[str]:
 def test_setting_the_clock_brings_no_burst_and_loses_no_reminder(
     make_desktop: DesktopFactory, start_app: AppFactory, tmp_path: Path, offset: str
 ) -> None:
-    _require_libfaketime()
-    stamp = tmp_path / "faketime"
-    stamp.write_text("+0\n")
+    # Only the wall clock moves, as when it is set by hand or by NTP; Qt's timers
+    # and the boot-time clock keep real time.
+    clock = FakeTime(tmp_path / "faketime")
+    env = clock.env()
     desktop = make_desktop()
-    app = start_app(
-        desktop,
-        FAST,
-        LD_PRELOAD=str(LIBFAKETIME),
-        FAKETIME_TIMESTAMP_FILE=str(stamp),
-        FAKETIME_NO_CACHE="1",
-        # Only the wall clock moves, as when it is set by hand or by NTP; Qt's timers
-        # and the boot-time clock keep real time.
-        FAKETIME_DONT_FAKE_MONOTONIC="1",
-    )
+    app = start_app(desktop, FAST, **env)
     wait_until(lambda: "Break window shown for stretch" in app.log_text(), 30, "a first stretch")
 
-    stamp.write_text(f"{offset}\n")
+    clock.set(offset)
     wait_until(lambda: "The clock was set by" in app.log_text(), 30, "the jump to be noticed")
     seen = app.log_text().count("Break window shown for stretch")
     wait_until(

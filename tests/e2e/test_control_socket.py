@@ -147,7 +147,7 @@ def test_the_command_line_reports_what_each_command_did(app: RunningApp) -> None
     assert app.cli("settings").stdout == "Opened settings.\n"
     assert app.cli("history").stdout == "Opened history.\n"
     state = json.loads(app.cli("status", "--json").stdout)
-    assert set(state) == {"status", "paused", "paused_until", "next", "pack"}
+    assert set(state) == {"status", "paused", "paused_until", "next", "pack", "qt"}
     too_long = app.cli("pause", "--minutes", "1e12")
     assert too_long.returncode == 2
     assert "a pause lasts from 1 minute to a week" in too_long.stderr

@@ -14,7 +14,9 @@ def test_status_mentions_a_running_pack_timer(app: tuple[PostureBreakApp, FakeCl
     posture_app.pack.start(timedelta(minutes=20), timedelta(minutes=40))
     reply = posture_app.control.handle({"command": "status"})
     assert reply["message"] == "Sit evenly in 20 min · pack on until 09:20"
-    assert reply["state"] == {
+    state = reply["state"]
+    assert set(state.pop("qt")) == {"widgets", "objects", "timers"}  # for finding leaks
+    assert state == {
         "status": "Sit evenly in 20 min",
         "paused": False,
         "paused_until": None,
@@ -44,3 +46,12 @@ def test_a_week_long_pause_is_the_longest(app: tuple[PostureBreakApp, FakeClock]
     reply = posture_app.control.handle({"command": "pause", "minutes": 10080})
     assert reply["message"] == "Paused until Mon 09:00"
     assert reply["state"]["paused_until"] == "2037-03-09T09:00:00+00:00"
+
+
+def test_status_counts_what_the_app_holds_in_qt(app: tuple[PostureBreakApp, FakeClock]) -> None:
+    posture_app, _ = app
+    before = posture_app.control.handle({"command": "status"})["state"]["qt"]
+    posture_app.control.handle({"command": "break-now"})  # a break window and its timers
+    during = posture_app.control.handle({"command": "status"})["state"]["qt"]
+    assert during["widgets"] > before["widgets"] and during["timers"] >= before["timers"] > 0
+    assert during["objects"] >= before["objects"] > 0

@@ -38,16 +38,21 @@ class AppProcess:
         return [sys.executable, "-m", "posturebreak", "--profile-dir", str(self.profile_dir), *args]
 
     def start(self) -> AppProcess:
+        self.launch()
+        wait_until(lambda: self.command("status").returncode == 0, 30, "the app to answer")
+        return self
+
+    def launch(self) -> subprocess.Popen[bytes]:
+        """Starts the app without waiting for it to answer (a test may kill it at once)."""
         config = self.profile_dir / "config"
         config.mkdir(parents=True, exist_ok=True)
         if not (config / "settings.toml").exists():
             (config / "settings.toml").write_text(self.settings)
-        with (self.profile_dir / "stderr.log").open("wb") as output:
+        with (self.profile_dir / "stderr.log").open("ab") as output:
             self.process = subprocess.Popen(
                 self.argv("--verbose"), env=self.env(), stdout=output, stderr=subprocess.STDOUT
             )
-        wait_until(lambda: self.command("status").returncode == 0, 30, "the app to answer")
-        return self
+        return self.process
 
     def command(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
         """Runs ``posture-break ARGS`` against this app's profile."""

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+log = logging.getLogger(__name__)
 
 
 @contextlib.contextmanager
@@ -22,7 +26,7 @@ def replaced_atomically(path: Path, mode: int | None = None) -> Iterator[BinaryI
     the temporary file is removed, and the error (OSError for a bad disk) rises.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as temp:
             if mode is not None:
@@ -42,6 +46,32 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Replaces ``path`` with ``data`` in one step, or leaves it as it was and raises OSError."""
     with replaced_atomically(path) as file:
         file.write(data)
+
+
+def remove_leftovers(path: Path) -> int:
+    """Removes the temporary files of ``path``'s saves that a killed process left behind;
+    returns how many. Call it only while no other process may be saving ``path``.
+
+    A save cut short by ``kill -9`` or a power cut never reaches its clean-up, and
+    each would otherwise leave one more hidden file in the user's folder for good.
+    """
+    removed = 0
+    for leftover in path.parent.glob(f"{_temp_prefix(path)}*.tmp"):
+        try:
+            if not stat.S_ISREG(leftover.lstat().st_mode):
+                continue  # not a file of ours: leave it alone
+            leftover.unlink()
+        except OSError as error:
+            log.warning("Could not remove %s, left by an interrupted save: %s", leftover, error)
+            continue
+        removed += 1
+    if removed:
+        log.info("Removed %d temporary file(s) of interrupted saves of %s", removed, path)
+    return removed
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
 
 
 def _sync_folder(folder: Path) -> None:

@@ -25,7 +25,7 @@ from posturebreak.core.settings import (
     settings_from_dict,
     settings_to_dict,
 )
-from posturebreak.services.atomic_file import write_atomically
+from posturebreak.services.atomic_file import remove_leftovers, write_atomically
 from posturebreak.services.private_files import NotRegularFileError, read_regular
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,11 @@ class SettingsStore:
                 f"Settings could not be saved to {self.path}: {error.strerror or error}."
             ) from error
         log.info("Settings saved to %s", self.path)
+
+    def remove_leftovers(self) -> None:
+        """Clears what saves cut short by a crash left; only the running instance calls it,
+        as a second launch could otherwise take the file another save is writing."""
+        remove_leftovers(self.path)
 
     def _read(self) -> bytes:
         """Raises ValueError for a FIFO, folder or device in the file's place (set aside)."""
