@@ -9,7 +9,6 @@ RSS), CPU ticks, and context switches of all its threads (each one a wake-up).
 from __future__ import annotations
 
 import os
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -98,13 +97,11 @@ def measure(program: Program, idle_seconds: float) -> Run:
     with tempfile.TemporaryDirectory(prefix="pb-bench-") as work:
         home = Path(work)
         desktop = VirtualDesktop(home / "desktop").start()
-        buses = Processes()
-        system_bus = PrivateBus(home / "system-bus", buses, "system").start()
+        started_here = Processes()  # the system bus and the program, ended together
+        system_bus = PrivateBus(home / "system-bus", started_here, "system").start()
         env = desktop.env(HOME=str(home), PYTHONPATH=str(ROOT))
         env["DBUS_SYSTEM_BUS_ADDRESS"] = system_bus.address
-        process = subprocess.Popen(
-            program.argv(home), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        process = started_here.spawn(program.argv(home), env, home / "program.log")
         try:
             started = time.monotonic()
             wait_until(lambda: desktop.tray_holds(program.wm_class), 60, f"{program.label}")
@@ -121,11 +118,5 @@ def measure(program: Program, idle_seconds: float) -> Run:
                 context_switches(process.pid) - switches,
             )
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            buses.stop()
+            started_here.stop()
             desktop.stop()
