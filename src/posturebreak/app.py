@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
 from posturebreak.control import ControlCommands
-from posturebreak.core.catalogue import Category
+from posturebreak.core.categories import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
 from posturebreak.core.reminders import ReminderKind

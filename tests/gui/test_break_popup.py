@@ -14,8 +14,7 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import SystemClock
 from posturebreak.core.events import BreakRequest, Outcome
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.notify import Notification
 from posturebreak.services.pack_alarm import PackAlarm

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.events import LoggedEvent, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle, Settings
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayBar
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.ui.history_chart import MIN_CONTRAST, bar_colors, contrast, day_text

@@ -6,8 +6,7 @@ from dataclasses import replace
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
 STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS

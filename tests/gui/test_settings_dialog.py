@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import IconTheme, Settings, Weekday
+from posturebreak.core.settings import IconTheme, Settings
+from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.settings_dialog import SettingsDialog
 from tests.gui.conftest import FakeClock
 

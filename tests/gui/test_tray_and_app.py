@@ -15,7 +15,8 @@ from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
 from posturebreak.core.commands import BadRequestError
 from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings, Weekday
+from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings
+from posturebreak.core.weekdays import Weekday
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.ui.tray import PauseLength, TrayIcon, TrayState

@@ -18,8 +18,7 @@ from typing import Any
 import pytest
 
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from posturebreak.services.catalogue_files import load_catalogue
 from tests.conftest import ReportFigure

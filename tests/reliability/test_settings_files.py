@@ -27,13 +27,8 @@ from hypothesis import HealthCheck, given, settings
 
 import posturebreak
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import (
-    NotificationStyle,
-    Settings,
-    settings_from_dict,
-    settings_to_dict,
-)
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.settings import Settings, settings_from_dict, settings_to_dict
 from posturebreak.services import catalogue_files, settings_store
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from posturebreak.services.catalogue_files import USER_CATALOGUE_NAME, load_catalogue

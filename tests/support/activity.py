@@ -9,8 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from posturebreak.services.activity_store import (
     INSERT_EVENT,
     event_row,

@@ -14,8 +14,8 @@ import pytest
 
 from posturebreak.core.events import LoggedEvent, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat, spreadsheet_safe, write_export
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle, Settings
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import DayTally, Streaks, streaks
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import ActivityReader

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from posturebreak.services.activity_store import (
     INSERT_EVENT,
     MIGRATIONS,

@@ -16,8 +16,8 @@ import pytest
 
 from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat, write_export
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle, Settings
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import summarise, summary_start
 from posturebreak.services.activity_queries import CHUNK_EVENTS, ActivityReader
 from posturebreak.services.activity_store import (

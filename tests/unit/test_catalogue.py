@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from posturebreak.core.catalogue import Catalogue, CatalogueError, Category, parse_catalogue
+from posturebreak.core.catalogue import Catalogue, CatalogueError, parse_catalogue
+from posturebreak.core.categories import Category
 from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.resources import resources_dir

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from posturebreak.core.delivery import Delivery, notification_text, plan_delivery
-from posturebreak.core.reminders import REMINDERS, ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKind
 from posturebreak.services.catalogue_files import load_catalogue
 
 

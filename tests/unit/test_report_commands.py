@@ -17,8 +17,7 @@ from typing import IO
 import pytest
 
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from tests.support.activity import reminded
 from tests.support.special_files import SPECIAL_KINDS, make_special

@@ -7,22 +7,21 @@ from typing import Any
 
 import pytest
 
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from posturebreak.core.settings import (
     SCHEMA_VERSION,
     GeneralSettings,
     IconTheme,
     InvalidSettingError,
     NewerSettingsError,
-    NotificationStyle,
     ReminderSettings,
     ScheduleSettings,
     Settings,
-    Weekday,
     limits_of,
     settings_from_dict,
     settings_to_dict,
 )
+from posturebreak.core.weekdays import Weekday
 
 LEGS = ReminderKind.UNCROSS_LEGS
 

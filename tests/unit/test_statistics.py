@@ -8,7 +8,7 @@ import pytest
 
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import GeneralSettings, ScheduleSettings, Settings, Weekday
+from posturebreak.core.settings import GeneralSettings, ScheduleSettings, Settings
 from posturebreak.core.statistics import (
     DayBar,
     DayTally,
@@ -21,6 +21,7 @@ from posturebreak.core.statistics import (
     summarise,
     summary_start,
 )
+from posturebreak.core.weekdays import Weekday
 
 STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
 MON = date(2026, 3, 2)  # a Monday

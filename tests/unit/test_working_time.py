@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings, Weekday
+from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings
+from posturebreak.core.weekdays import Weekday
 from posturebreak.core.working_time import WorkingTime
 
 WEEKDAYS = frozenset(range(5))

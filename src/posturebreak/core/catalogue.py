@@ -12,9 +12,9 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
+from posturebreak.core.categories import Category
 from posturebreak.core.choice import C, parse_choice
 from posturebreak.core.reminders import ReminderKind
 
@@ -22,17 +22,6 @@ CATALOGUE_VERSION = 1
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _REQUIRED = ("id", "kinds", "category", "title", "instruction", "duration_seconds")
 _OPTIONAL = ("steps", "illustration", "caution")
-
-
-class Category(StrEnum):
-    STRETCH = "stretch"
-    SITTING = "sitting"
-    POSTURE = "posture"
-    FOOT_STOOL = "foot_stool"
-    MOVEMENT = "movement"
-    BREATHING = "breathing"
-    MASSAGE = "massage"
-    HEAT_COLD = "heat_cold"
 
 
 class CatalogueError(ValueError):

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from posturebreak.core.catalogue import Exercise
-from posturebreak.core.reminders import Reminder
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, Reminder
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from posturebreak.core.catalogue import Exercise
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
 
 
 class Outcome(StrEnum):

@@ -23,25 +23,10 @@ from enum import StrEnum
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from posturebreak.core.choice import parse_choice, short_repr
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.weekdays import Weekday
 
 SCHEMA_VERSION = 1
-
-
-class NotificationStyle(StrEnum):
-    """How a reminder reaches the user."""
-
-    NOTIFICATION = "notification"
-    POPUP = "popup"
-    BOTH = "both"
-
-    @property
-    def shows_notification(self) -> bool:
-        return self is not NotificationStyle.POPUP
-
-    @property
-    def shows_popup(self) -> bool:
-        return self is not NotificationStyle.NOTIFICATION
 
 
 class OutsideWorkingHours(StrEnum):
@@ -65,28 +50,6 @@ class IconTheme(StrEnum):
     AUTO = "auto"
     LIGHT = "light"
     DARK = "dark"
-
-
-class Weekday(StrEnum):
-    """A day of the week; ``number`` matches :meth:`datetime.date.weekday` (Monday is 0)."""
-
-    MON = "mon"
-    TUE = "tue"
-    WED = "wed"
-    THU = "thu"
-    FRI = "fri"
-    SAT = "sat"
-    SUN = "sun"
-
-    @property
-    def number(self) -> int:
-        return list(Weekday).index(self)
-
-    @classmethod
-    def week_from(cls, first: Weekday) -> tuple[Weekday, ...]:
-        """All seven days, starting with ``first``."""
-        days = list(cls)
-        return tuple(days[first.number :] + days[: first.number])
 
 
 class InvalidSettingError(ValueError):

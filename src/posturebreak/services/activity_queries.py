@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from posturebreak.core.events import BY_HAND, LoggedEvent, Outcome, ReminderEvent
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import NotificationStyle, Settings
+from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayTally, summarise, summary_start
 from posturebreak.services.activity_store import (
     ActivityLogError,

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 
 from posturebreak.core.events import LoggedEvent, Outcome
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import REMINDERS, ReminderKind
-from posturebreak.core.settings import NotificationStyle
+from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKind
 from posturebreak.core.statistics import ActivitySummary, DayBar, days_text
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.export_job import ExportJob

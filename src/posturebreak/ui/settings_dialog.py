@@ -33,21 +33,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKind
 from posturebreak.core.settings import (
     GeneralSettings,
     IconTheme,
     InvalidSettingError,
-    NotificationStyle,
     OutsideWorkingHours,
     PackSettings,
     ReminderSettings,
     ScheduleSettings,
     Settings,
-    Weekday,
     WhileBusy,
     limits_of,
 )
+from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
