@@ -127,6 +127,15 @@ class EveryNDays:
 Schedule = EveryActiveMinutes | AtTimesOfDay | EveryNDays
 
 
+class ReminderAction(StrEnum):
+    """What answering a reminder opens: a break with an exercise, or one of the
+    back-care dialogs (the daily comfort check-in, the workstation checklist)."""
+
+    BREAK = "break"
+    COMFORT_CHECK_IN = "comfort_check_in"
+    WORKSTATION_CHECK = "workstation_check"
+
+
 @dataclass(frozen=True)
 class ReminderDefinition:
     """One reminder, shipped or the user's own."""
@@ -141,6 +150,7 @@ class ReminderDefinition:
     break_seconds: int = field(default=30, metadata=_limits(5, 1800))
     snooze_minutes: int = field(default=5, metadata=_limits(1, 120))
     enabled: bool = True
+    action: ReminderAction = ReminderAction.BREAK
 
     def __post_init__(self) -> None:
         if not REMINDER_ID.fullmatch(self.id):
