@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
+from posturebreak.core.countdown import DONE_TEXT
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support.app_process import AppProcess
-from tests.support.desktop import AT_SPI_BUS_LAUNCHER
+from tests.support.desktop import AT_SPI_BUS_LAUNCHER, VirtualDesktop, wait_until
 from tests.support.private_bus import require_tools
 
 pytestmark = pytest.mark.e2e
@@ -75,7 +76,8 @@ def unnamed_controls(tree: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture
-def accessible_app(make_desktop: DesktopFactory, start_app: AppFactory) -> AppProcess:
+def accessible_desktop(make_desktop: DesktopFactory) -> VirtualDesktop:
+    """A test desktop with the accessibility bus running."""
     require_tools([] if Path(SYSTEM_PYTHON).exists() else [SYSTEM_PYTHON])
     checked = subprocess.run(
         [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Atspi', '2.0')"],
@@ -86,7 +88,12 @@ def accessible_app(make_desktop: DesktopFactory, start_app: AppFactory) -> AppPr
     require_tools([] if Path(AT_SPI_BUS_LAUNCHER).exists() else ["at-spi2-core"])
     desktop = make_desktop()
     desktop.start_accessibility_bus()
-    return start_app(desktop, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
+    return desktop
+
+
+@pytest.fixture
+def accessible_app(accessible_desktop: VirtualDesktop, start_app: AppFactory) -> AppProcess:
+    return start_app(accessible_desktop, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
 
 
 def test_the_settings_dialog_names_every_control_on_the_atspi_bus(
@@ -106,3 +113,52 @@ def test_the_break_window_names_its_answers_on_the_atspi_bus(accessible_app: App
     buttons = {node["name"] for node in nodes(tree) if node["role"] == "push button"}
     assert {"Done", "Skip"} <= buttons and any(name.startswith("Snooze") for name in buttons)
     assert unnamed_controls(tree) == []
+
+
+def test_the_countdown_is_announced_politely_now_and_then_not_every_second(
+    accessible_desktop: VirtualDesktop, start_app: AppFactory
+) -> None:
+    # 10x: the 60-second stretch break lasts 6 seconds, its countdown label changing 6 times.
+    app = start_app(accessible_desktop, 10.0, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
+    listener = subprocess.Popen(
+        [SYSTEM_PYTHON, "-m", "tests.support.atspi_events", "60", *WATCHED],
+        cwd=ROOT,
+        env=app.env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert listener.stdout is not None
+        assert listener.stdout.readline().strip() == "ready"
+        assert app.command("break-now").returncode == 0
+        events: list[dict[str, Any]] = []
+        wait_until(
+            lambda: _read_until(listener, events, DONE_TEXT), 60, "the break's last announcement"
+        )
+    finally:
+        listener.kill()
+        listener.wait()
+        assert listener.stdout is not None
+        listener.stdout.close()
+    announced = [event for event in events if event["type"] == "object:announcement"]
+    assert announced[0]["text"] == "Break started: 6 seconds."
+    assert announced[-1]["text"] == DONE_TEXT
+    assert 2 <= len(announced) <= 4
+    assert {event["detail1"] for event in announced} == {POLITE}
+    # The label's text counts every second, but its name stays put: no second is spoken.
+    renamed = [event["text"] for event in events if event["type"] != "object:announcement"]
+    assert "Countdown" in renamed and not [text for text in renamed if " s left" in text]
+
+
+WATCHED = ("object:announcement", "object:property-change:accessible-name")
+# AT-SPI's ATSPI_LIVE_POLITE: said after what the screen reader is saying.
+POLITE = 1
+
+
+def _read_until(listener: subprocess.Popen[str], events: list[dict[str, Any]], text: str) -> bool:
+    """Reads one event line into ``events``; True once an event says ``text``."""
+    assert listener.stdout is not None
+    line = listener.stdout.readline()
+    if line.strip():
+        events.append(json.loads(line))
+    return any(event["text"] == text for event in events)
