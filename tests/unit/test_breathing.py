@@ -39,23 +39,25 @@ def test_six_breaths_a_minute_is_five_seconds_in_and_five_out() -> None:
 
 
 @pytest.mark.parametrize(
-    ("elapsed", "breath", "fraction", "size", "cycle", "count"),
+    ("elapsed", "expected"),
     [
-        (0.0, Breath.IN, 0.0, 0.0, 1, 1),
-        (1.0, Breath.IN, 0.25, (1 - math.cos(math.pi / 4)) / 2, 1, 2),
-        (2.0, Breath.IN, 0.5, 0.5, 1, 3),
-        (3.99, Breath.IN, 0.9975, (1 - math.cos(math.pi * 0.9975)) / 2, 1, 4),
-        (4.0, Breath.HOLD, 0.0, 1.0, 1, 1),
-        (7.0, Breath.HOLD, 0.75, 1.0, 1, 4),
-        (10.0, Breath.OUT, 0.5, 0.5, 1, 3),
-        (12.0, Breath.HOLD, 0.0, 0.0, 1, 1),
-        (16.0, Breath.IN, 0.0, 0.0, 2, 1),
-        (16 * 9 + 6.0, Breath.HOLD, 0.5, 1.0, 10, 3),
+        (0.0, (Breath.IN, 0.0, 0.0, 1, 1)),
+        (1.0, (Breath.IN, 0.25, (1 - math.cos(math.pi / 4)) / 2, 1, 2)),
+        (2.0, (Breath.IN, 0.5, 0.5, 1, 3)),
+        (3.99, (Breath.IN, 0.9975, (1 - math.cos(math.pi * 0.9975)) / 2, 1, 4)),
+        (4.0, (Breath.HOLD, 0.0, 1.0, 1, 1)),
+        (7.0, (Breath.HOLD, 0.75, 1.0, 1, 4)),
+        (10.0, (Breath.OUT, 0.5, 0.5, 1, 3)),
+        (12.0, (Breath.HOLD, 0.0, 0.0, 1, 1)),
+        (16.0, (Breath.IN, 0.0, 0.0, 2, 1)),
+        (16 * 9 + 6.0, (Breath.HOLD, 0.5, 1.0, 10, 3)),
     ],
 )
 def test_box_breathing_at_a_time(
-    elapsed: float, breath: Breath, fraction: float, size: float, cycle: int, count: int
+    elapsed: float, expected: tuple[Breath, float, float, int, int]
 ) -> None:
+    """Expected: the step, how far through it, the circle's size, the cycle and the count."""
+    breath, fraction, size, cycle, count = expected
     state = phase_at(BOX, elapsed)
     assert state.breath is breath
     assert state.fraction == pytest.approx(fraction)
