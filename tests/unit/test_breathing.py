@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +18,19 @@ from posturebreak.core.breathing import (
     BreathStep,
     phase_at,
 )
+from posturebreak.core.catalogue import CatalogueError, parse_catalogue
+from posturebreak.core.categories import Category
+from posturebreak.services.catalogue_files import load_catalogue
+
+ENTRY = """version = 1
+[[exercise]]
+id = "calm"
+kinds = ["stretch"]
+category = "breathing"
+title = "Calm"
+instruction = "Breathe with the circle."
+duration_seconds = 60
+"""
 
 
 def test_box_breathing_is_four_steps_of_four_seconds() -> None:
@@ -120,3 +134,30 @@ def test_the_circle_moves_smoothly_and_stays_in_bounds(
     assert 1 <= now.count <= now.seconds
     shortest = min(step.seconds for step in pattern.steps)
     assert abs(later.size - now.size) <= math.pi / 2 * 0.04 / shortest + 1e-9
+
+
+def test_the_shipped_breathing_exercises_pace_whole_cycles() -> None:
+    catalogue, message = load_catalogue(Path("/nonexistent"))
+    assert message is None
+    paced = {item.id: item for item in catalogue.exercises.values() if item.pacer}
+    assert {ident: item.pacer for ident, item in paced.items()} == {
+        "box-breathing": BOX,
+        "six-breaths-a-minute": RESONANT,
+        "shoulder-drop-breathing": RESONANT,
+    }
+    for exercise in paced.values():
+        assert exercise.category is Category.BREATHING
+        assert exercise.pacer is not None
+        assert exercise.duration_seconds % exercise.pacer.cycle_seconds == 0, exercise.id
+
+
+def test_a_user_exercise_may_name_a_pacer() -> None:
+    catalogue = parse_catalogue(ENTRY + 'pacer = "box"\n', "mine.toml")
+    assert catalogue.exercises["calm"].pacer is BOX
+    assert parse_catalogue(ENTRY, "mine.toml").exercises["calm"].pacer is None
+
+
+@pytest.mark.parametrize("value", ['"square"', "4", '""', '["box"]'])
+def test_an_unknown_pacer_is_refused_with_the_choices(value: str) -> None:
+    with pytest.raises(CatalogueError, match=r"\(calm\): pacer must be one of box, resonant"):
+        parse_catalogue(ENTRY + f"pacer = {value}\n", "mine.toml")
