@@ -98,6 +98,10 @@ def test_six_breaths_a_minute_fills_for_five_seconds_and_empties_for_five() -> N
     assert phase_at(RESONANT, 60).cycle == 7
 
 
+def test_each_step_has_its_place_so_the_two_holds_are_told_apart() -> None:
+    assert [phase_at(BOX, t).step for t in (0, 5, 9, 13, 17)] == [0, 1, 2, 3, 0]
+
+
 def test_the_announcement_names_the_step_and_its_length() -> None:
     assert phase_at(BOX, 5).announcement == "Hold for 4 seconds"
     assert phase_at(RESONANT, 6).announcement == "Breathe out for 5 seconds"

@@ -55,6 +55,7 @@ class PacerState:
     """What the pacer shows at one moment."""
 
     breath: Breath
+    step: int  # its place in the pattern's steps, from 0
     fraction: float  # 0 at the start of the step, approaching 1 at its end
     size: float  # the circle: 0 = empty lungs, 1 = full
     cycle: int  # 1 for the first breath
@@ -99,11 +100,12 @@ def phase_at(pattern: BreathingPattern, elapsed: float) -> PacerState:
     elapsed = max(0.0, elapsed) if math.isfinite(elapsed) else 0.0
     cycle, into_cycle = divmod(elapsed, pattern.cycle_seconds)
     size = 0.0  # every cycle starts with empty lungs
-    for step in pattern.steps:
+    for index, step in enumerate(pattern.steps):
         if into_cycle < step.seconds:
             fraction = into_cycle / step.seconds
             return PacerState(
                 breath=step.breath,
+                step=index,
                 fraction=fraction,
                 size=_size_during(step.breath, size, fraction),
                 cycle=int(cycle) + 1,
