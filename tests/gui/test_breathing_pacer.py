@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from posturebreak.core.breathing import BOX, RESONANT, BreathingPattern
+from posturebreak.services.catalogue_files import load_catalogue
+from posturebreak.ui.break_popup import BreakPopup
 from posturebreak.ui.breathing_pacer import FRAME_MS, BreathingPacer
+from tests.gui.conftest import FakeClock
+from tests.gui.test_break_popup import request
 
 
 @dataclass
@@ -125,3 +133,39 @@ def test_the_words_always_fit(qtbot: QtBot, scale: float) -> None:
     widest = QFontMetrics(pacer.words_font()).horizontalAdvance("Breathe out")
     assert pacer.sizeHint().width() > widest
     assert pacer.sizeHint().height() > 132 + QFontMetrics(pacer.words_font()).height()
+
+
+def test_a_breathing_break_shows_the_pacer_in_step_with_its_countdown(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    catalogue, _ = load_catalogue(Path("/nonexistent"))
+    breathing = replace(request(clock), exercise=catalogue.exercises["box-breathing"])
+    popup = BreakPopup(breathing, clock, timedelta(minutes=4), "5 min")
+    qtbot.addWidget(popup)
+    popup.show_on_pointer_screen()
+    qtbot.waitExposed(popup)
+    pacer = popup.findChild(BreathingPacer)
+    assert pacer is not None and pacer.isVisible() and pacer.pattern is BOX
+    assert popup.findChildren(QSvgWidget) == []  # the pacer takes the illustration's place
+    assert popup.instruction.text().startswith("Breathe in for four seconds")
+
+    clock.moment += timedelta(seconds=6)
+    qtbot.waitUntil(lambda: (pacer.phase_text, pacer.state.count) == ("Hold", 3))
+    qtbot.waitUntil(lambda: popup.time_left.text() == "24 s left")
+    popup.clock_set(timedelta(hours=-1))  # the wall clock set back: the breath goes on
+    clock.moment -= timedelta(hours=1)
+    clock.moment += timedelta(seconds=4)
+    qtbot.waitUntil(lambda: (pacer.phase_text, pacer.state.count) == ("Breathe out", 3))
+
+    frame_timer = pacer.frame_timer
+    with qtbot.waitSignal(popup.answered):
+        qtbot.mouseClick(popup.done_button, Qt.MouseButton.LeftButton)
+    assert not frame_timer.isActive()
+
+
+def test_a_break_without_a_pacer_has_none(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    popup = BreakPopup(request(clock), clock, timedelta(minutes=4), "5 min")
+    qtbot.addWidget(popup)
+    popup.show_on_pointer_screen()
+    assert popup.findChild(BreathingPacer) is None
+    assert len(popup.findChildren(QSvgWidget)) == 1
