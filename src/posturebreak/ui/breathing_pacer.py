@@ -32,6 +32,7 @@ FRAME_MS = 40  # 25 frames a second: smooth for a slow circle, light on the CPU
 _DIAMETER = 132  # the full circle, in device-independent pixels
 _SMALLEST = 0.3  # the empty-lungs circle, as a share of the full one: the count still fits
 _GAP = 8
+_EDGE = 2  # room for the guide ring's pen, which would be cut off at the widget's edge
 
 
 class BreathingPacer(QWidget):
@@ -81,7 +82,9 @@ class BreathingPacer(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
         words = QFontMetrics(self.words_font())
         widest = max(words.horizontalAdvance(str(breath)) for breath in Breath)
-        return QSize(max(_DIAMETER, widest + 2 * _GAP), _DIAMETER + _GAP + words.height())
+        return QSize(
+            max(_DIAMETER + 2 * _EDGE, widest + 2 * _GAP), _EDGE + _DIAMETER + _GAP + words.height()
+        )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
         return self.sizeHint()
@@ -126,7 +129,7 @@ class BreathingPacer(QWidget):
         painter.end()
 
     def _full_circle(self) -> QRectF:
-        return QRectF((self.width() - _DIAMETER) / 2, 0, _DIAMETER, _DIAMETER)
+        return QRectF((self.width() - _DIAMETER) / 2, _EDGE, _DIAMETER, _DIAMETER)
 
     def words_font(self) -> QFont:
         """The font of the step's words under the circle."""
