@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QColor,
     QFont,
     QFontMetrics,
@@ -67,9 +69,16 @@ class BreathingPacer(QWidget):
         before = self.state
         self.state = phase_at(self.pattern, self._elapsed())
         if (self.state.cycle, self.state.step) != (before.cycle, before.step):
-            self.setAccessibleDescription(self.state.announcement)
-            self.step_started.emit(self.state.announcement)
+            self._announce(self.state.announcement)
         self.update()
+
+    def _announce(self, words: str) -> None:
+        """Tells a screen reader, politely (after what it is saying), that a step began."""
+        self.setAccessibleDescription(words)
+        announcement = QAccessibleAnnouncementEvent(self, words)
+        announcement.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(announcement)
+        self.step_started.emit(words)
 
     def circle_rect(self) -> QRectF:
         """Where the circle is painted now, in the widget's coordinates."""
