@@ -188,7 +188,7 @@ def standing_per_day(
     """
     days = (first + timedelta(days=offset) for offset in range((last - first).days + 1))
     totals = dict.fromkeys(days, timedelta(0))
-    ends = [switch.at for switch in switches[1:]] + [now]
+    ends = [switch.at for switch in switches[1:]] + [now] if switches else []
     for switch, end in zip(switches, ends, strict=True):
         if switch.posture is Posture.STANDING:
             start = switch.at.astimezone(UTC)

@@ -50,14 +50,14 @@ def write_switches(connection: sqlite3.Connection, switches: list[PostureSwitch]
 def read_switches(connection: sqlite3.Connection, start: datetime) -> list[PostureSwitch]:
     """The switches from ``start`` on, in time order, after the last one before it."""
     rows = connection.execute(
-        "SELECT posture, at_utc FROM ("
+        "SELECT posture, at_utc, id FROM ("
         "    SELECT posture, at_utc, id FROM posture_switches WHERE at_utc < :start "
         "    ORDER BY at_utc DESC, id DESC LIMIT 1) "
         "UNION ALL SELECT posture, at_utc, id FROM posture_switches WHERE at_utc >= :start "
         "ORDER BY at_utc, id",
         {"start": _iso_utc(start)},
     ).fetchall()
-    return [PostureSwitch(Posture(posture), datetime.fromisoformat(at)) for posture, at in rows]
+    return [PostureSwitch(Posture(posture), datetime.fromisoformat(at)) for posture, at, _ in rows]
 
 
 def standing_days(
