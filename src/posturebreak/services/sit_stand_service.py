@@ -69,6 +69,7 @@ class SitStandService(QObject):
             self.state = SitStand(sit, stand, now)
             log.info("Sit/stand on: sitting %s, standing %s", sit, stand)
             self._follow_schedule()
+            self.changed.emit()
         else:
             self.state.set_lengths(sit, stand, now)
         self._arm()
@@ -76,10 +77,11 @@ class SitStandService(QObject):
     def stop(self) -> None:
         """Off (or quitting): a standing spell ends now, so the log does not run on."""
         if self.state is not None:
-            self._log(self.state.take(Posture.SITTING, self._clock.now()))
-            self.state = None
-            self._away_since = None
+            ended = self.state.take(Posture.SITTING, self._clock.now())
+            self.state, self._away_since = None, None
+            self._log(ended)
             log.info("Sit/stand off")
+            self.changed.emit()
         self._arm()
 
     def take(self, posture: Posture) -> None:

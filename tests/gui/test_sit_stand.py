@@ -1,0 +1,137 @@
+"""Sit/stand in the wired-up app: one timer armed for the next switch, the tray's line and
+toggle, the prompt, and the switches in the log."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from posturebreak.app import PostureBreakApp
+from posturebreak.core.sit_stand import Posture, SitStandSettings, SwitchPrompt
+from posturebreak.services.activity_store import open_database
+from posturebreak.services.sit_stand_store import read_switches
+from posturebreak.ui.tray import PauseLength
+from tests.gui.conftest import FakeClock, RecordingNotifier
+
+MIN = timedelta(minutes=1)
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def turn_on(app: PostureBreakApp, **changes: Any) -> None:
+    sit_stand = SitStandSettings(enabled=True, **changes)
+    app.apply_settings(replace(app.settings, sit_stand=sit_stand))
+
+
+def logged(app: PostureBreakApp) -> list[Posture]:
+    with closing(open_database(app.activity.path)) as connection:
+        return [switch.posture for switch in read_switches(connection, EPOCH)]
+
+
+def shown(app: PostureBreakApp) -> list[str]:
+    assert isinstance(app.notifier, RecordingNotifier)
+    return [notification.title for notification in app.notifier.shown]
+
+
+def test_off_by_default_with_no_timer_and_nothing_in_the_tray(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    assert not posture_app.sit_stand.timer.isActive()
+    assert "since" not in posture_app.tray.tray.toolTip()
+    assert not posture_app.tray.sit_stand_action.isVisible()
+
+
+def test_turned_on_one_timer_waits_for_the_sitting_spell_and_the_tray_says_since_when(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    turn_on(posture_app, sit_minutes=50)
+    timer = posture_app.sit_stand.timer
+    assert timer.isActive() and timer.isSingleShot()
+    assert timer.remainingTime() > 49 * 60_000
+    assert posture_app.tray.tray.toolTip().endswith("\nSitting since 09:00")
+    assert posture_app.tray.sit_stand_status_action.text() == "Sitting since 09:00"
+    assert posture_app.tray.sit_stand_action.text() == "I'm standing now"
+
+
+def test_the_tray_toggle_records_a_switch_at_once(app: tuple[PostureBreakApp, FakeClock]) -> None:
+    posture_app, clock = app
+    turn_on(posture_app)
+    clock.moment += 20 * MIN
+    posture_app.tray.sit_stand_action.trigger()
+    assert posture_app.tray.tray.toolTip().endswith("\nStanding since 09:20")
+    assert posture_app.tray.sit_stand_action.text() == "I'm sitting now"
+    assert 14 * 60_000 < posture_app.sit_stand.timer.remainingTime() <= 15 * 60_000
+    clock.moment += 15 * MIN
+    posture_app.tray.sit_stand_action.trigger()
+    assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
+
+
+def test_when_the_spell_is_over_a_notification_says_to_switch(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, clock = app
+    turn_on(posture_app)
+    clock.moment += 45 * MIN
+    posture_app.sit_stand.timer.timeout.emit()
+    assert shown(posture_app)[-1] == "Time to stand up"
+    assert "I'm standing now" in posture_app.notifier.shown[-1].message  # type: ignore[attr-defined]
+    assert posture_app.sit_stand.timer.isActive()  # asks again after another spell
+
+
+def test_the_window_prompt_answers_with_a_switch(app: tuple[PostureBreakApp, FakeClock]) -> None:
+    posture_app, clock = app
+    turn_on(posture_app, style=SwitchPrompt.WINDOW)
+    clock.moment += 45 * MIN
+    posture_app.sit_stand.timer.timeout.emit()
+    window = posture_app.switch_prompter.window
+    assert window is not None and window.isVisible()
+    assert window.done_button.text() == "I'm standing now"
+    window.done_button.click()
+    assert posture_app.sit_stand.standing
+    assert logged(posture_app) == [Posture.STANDING]
+
+
+def test_a_pause_freezes_the_countdown_and_resume_carries_on(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, clock = app
+    turn_on(posture_app)
+    clock.moment += 30 * MIN
+    posture_app.pause(PauseLength.HOUR)
+    assert not posture_app.sit_stand.timer.isActive()
+    clock.moment += 40 * MIN
+    posture_app.scheduler.resume()
+    assert posture_app.sit_stand.state is not None
+    assert posture_app.sit_stand.state.due_at == clock.moment + 15 * MIN
+
+
+def test_back_from_a_long_absence_standing_ends_and_sitting_starts_afresh(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, clock = app
+    turn_on(posture_app)
+    posture_app.sit_stand.take(Posture.STANDING)
+    away = clock.moment + 5 * MIN
+    posture_app.scheduler.went_away(away)
+    assert not posture_app.sit_stand.timer.isActive()
+    clock.moment += 60 * MIN
+    posture_app.scheduler.came_back()
+    assert posture_app.tray.tray.toolTip().endswith("\nSitting since 10:00")
+    assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
+    assert posture_app.sit_stand.state is not None
+    assert posture_app.sit_stand.state.due_at == clock.moment + 45 * MIN
+
+
+def test_turning_it_off_while_standing_ends_the_spell(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    turn_on(posture_app)
+    posture_app.sit_stand.take(Posture.STANDING)
+    posture_app.apply_settings(replace(posture_app.settings, sit_stand=SitStandSettings()))
+    assert not posture_app.sit_stand.timer.isActive()
+    assert "since" not in posture_app.tray.tray.toolTip()
+    assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
