@@ -238,6 +238,24 @@ def switch_words(posture: Posture, settings: SitStandSettings) -> SwitchWords:
     )
 
 
+@dataclass(frozen=True)
+class StandingTime:
+    """Time standing today and this week so far, for ``posture-break stats``."""
+
+    today: timedelta
+    week: timedelta
+
+
+def week_start(today: date, first_day_of_week: int) -> date:
+    """The first day of ``today``'s week; ``first_day_of_week`` as date.weekday() counts."""
+    return today - timedelta(days=(today.weekday() - first_day_of_week) % 7)
+
+
+def standing_time(days: dict[date, timedelta], today: date) -> StandingTime:
+    """Totals from :func:`standing_per_day` over this week so far (``days``)."""
+    return StandingTime(days.get(today, timedelta(0)), sum(days.values(), timedelta(0)))
+
+
 def duration_text(length: timedelta) -> str:
     """A time spent, as people say it: "0 min", "25 min", "1 h 5 min"."""
     minutes = int(length.total_seconds() // 60)
