@@ -49,7 +49,7 @@ from posturebreak.services.notify import (
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
 from posturebreak.services.sit_stand_service import SitStandService
-from posturebreak.services.sit_stand_store import SwitchLog
+from posturebreak.services.sit_stand_store import SwitchLog, recent_standing
 from posturebreak.timing import ReminderTiming
 from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
@@ -256,8 +256,13 @@ class PostureBreakApp(QObject):
         window = self.history_window
         if window is None:
             from posturebreak.ui.history_window import HistoryWindow
+            from posturebreak.ui.standing_history import StandingHistory
 
-            window = HistoryWindow(self.history, self._app_icon)
+            standing = StandingHistory(
+                lambda days: recent_standing(self.activity, self._clock.now(), days),
+                lambda: self.settings.sit_stand.enabled,
+            )
+            window = HistoryWindow(self.history, self._app_icon, sections=[standing])
             window.correction_requested.connect(self.correct_event)
             window.export_requested.connect(self.export_activity)
             window.log_requested.connect(self.show_log_dialog)

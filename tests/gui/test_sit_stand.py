@@ -12,6 +12,7 @@ from posturebreak.app import PostureBreakApp
 from posturebreak.core.sit_stand import Posture, SitStandSettings, SwitchPrompt
 from posturebreak.services.activity_store import open_database
 from posturebreak.services.sit_stand_store import read_switches
+from posturebreak.ui.standing_history import StandingHistory
 from posturebreak.ui.tray import PauseLength
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
@@ -135,3 +136,17 @@ def test_turning_it_off_while_standing_ends_the_spell(
     assert not posture_app.sit_stand.timer.isActive()
     assert "since" not in posture_app.tray.tray.toolTip()
     assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
+
+
+def test_the_history_shows_time_standing_per_day(app: tuple[PostureBreakApp, FakeClock]) -> None:
+    posture_app, clock = app
+    assert not posture_app.show_history().findChild(StandingHistory).isVisible()  # off, unused
+    turn_on(posture_app)
+    posture_app.sit_stand.take(Posture.STANDING)
+    clock.moment += 20 * MIN
+    posture_app.sit_stand.take(Posture.SITTING)
+    section = posture_app.show_history().findChild(StandingHistory)
+    assert section.isVisible()
+    assert "20 min in the last 7 days" in section.title.text()
+    assert section.bars.days[clock.moment.astimezone().date()] == 20 * MIN
+    assert "20 min" in section.bars.accessibleDescription()

@@ -72,6 +72,16 @@ def standing_days(
     return standing_per_day(switches, first, last, now, zone)
 
 
+def recent_standing(store: ActivityStore, now: datetime, days: int) -> dict[date, timedelta]:
+    """Time standing on each of the last ``days`` local days (today included), for the
+    history window; raises :class:`ActivityLogError`."""
+    today = now.astimezone().date()
+    try:
+        return standing_days(store.connection(), today - timedelta(days=days - 1), today, now)
+    except database_errors() as error:
+        raise ActivityLogError.unreadable(store.path, error) from error
+
+
 class SwitchLog:
     """Records switches into the activity database through the app's store."""
 
