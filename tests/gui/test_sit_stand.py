@@ -8,6 +8,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.sit_stand import Posture, SitStandSettings, SwitchPrompt
 from posturebreak.services.activity_store import open_database
@@ -150,3 +153,25 @@ def test_the_history_shows_time_standing_per_day(app: tuple[PostureBreakApp, Fak
     assert "20 min in the last 7 days" in section.title.text()
     assert section.bars.days[clock.moment.astimezone().date()] == 20 * MIN
     assert "20 min" in section.bars.accessibleDescription()
+
+
+def test_the_settings_group_turns_it_on_with_its_lengths_and_prompt(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, _ = app
+    dialog = posture_app.show_settings()
+    group = dialog.sit_stand
+    assert not group.isChecked()
+    assert (group.sit.value(), group.stand.value()) == (45, 15)
+    assert (group.sit.minimum(), group.sit.maximum()) == (5, 240)
+    group.setChecked(True)
+    group.sit.selectAll()
+    qtbot.keyClicks(group.sit, "50")
+    group.prompt.setCurrentIndex(group.prompt.findData(SwitchPrompt.WINDOW.value))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert posture_app.settings.sit_stand == SitStandSettings(
+        enabled=True, sit_minutes=50, style=SwitchPrompt.WINDOW
+    )
+    assert posture_app.sit_stand.timer.isActive()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
+    assert group.read() == SitStandSettings()
