@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -141,9 +142,13 @@ def test_turning_it_off_while_standing_ends_the_spell(
     assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
 
 
-def test_the_history_shows_time_standing_per_day(app: tuple[PostureBreakApp, FakeClock]) -> None:
+def test_the_history_shows_time_standing_per_day(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
     posture_app, clock = app
-    assert not posture_app.show_history().findChild(StandingHistory).isVisible()  # off, unused
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    assert not window.findChild(StandingHistory).isVisible()  # off, unused
     turn_on(posture_app)
     posture_app.sit_stand.take(Posture.STANDING)
     clock.moment += 20 * MIN
@@ -160,6 +165,7 @@ def test_the_settings_group_turns_it_on_with_its_lengths_and_prompt(
 ) -> None:
     posture_app, _ = app
     dialog = posture_app.show_settings()
+    qtbot.addWidget(dialog)
     group = dialog.sit_stand
     assert not group.isChecked()
     assert (group.sit.value(), group.stand.value()) == (45, 15)
@@ -175,3 +181,51 @@ def test_the_settings_group_turns_it_on_with_its_lengths_and_prompt(
     assert posture_app.sit_stand.timer.isActive()
     dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
     assert group.read() == SitStandSettings()
+
+
+def test_a_switch_slept_through_starts_sitting_afresh_without_a_prompt(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, clock = app
+    turn_on(posture_app)
+    posture_app.sit_stand.take(Posture.STANDING)
+    clock.moment += 15 * MIN + timedelta(hours=2)  # the timer fires on waking up
+    posture_app.sit_stand.timer.timeout.emit()
+    assert "Time to sit down" not in shown(posture_app)
+    assert posture_app.tray.tray.toolTip().endswith("\nSitting since 11:15")
+    assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
+
+
+def test_the_window_closes_unanswered_with_escape(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, clock = app
+    turn_on(posture_app, style=SwitchPrompt.WINDOW)
+    clock.moment += 45 * MIN
+    posture_app.sit_stand.timer.timeout.emit()
+    window = posture_app.switch_prompter.window
+    assert window is not None
+    assert window.windowTitle() == "Time to stand up"
+    assert not window.isActiveWindow()  # it never takes the keyboard by itself
+    with qtbot.waitActive(window):
+        window.activateWindow()  # the user clicks it
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert not posture_app.sit_stand.standing
+
+
+def test_enter_in_the_window_means_switched(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
+) -> None:
+    posture_app, clock = app
+    turn_on(posture_app, style=SwitchPrompt.WINDOW)
+    posture_app.sit_stand.take(Posture.STANDING)
+    clock.moment += 15 * MIN
+    posture_app.sit_stand.timer.timeout.emit()
+    window = posture_app.switch_prompter.window
+    assert window is not None and window.windowTitle() == "Time to sit down"
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert not posture_app.sit_stand.standing
+    assert posture_app.switch_prompter.window is None

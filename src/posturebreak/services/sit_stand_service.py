@@ -22,7 +22,7 @@ from posturebreak.core.sit_stand import (
     SitStandSettings,
     standing_status,
 )
-from posturebreak.services.scheduler import ReminderScheduler
+from posturebreak.services.scheduler import AWAY_AFTER, ReminderScheduler
 
 log = logging.getLogger(__name__)
 
@@ -123,11 +123,7 @@ class SitStandService(QObject):
             self._away_since = away
         elif away is None and self._away_since is not None:
             since, self._away_since = self._away_since, None
-            was = state.since
-            self._log(state.came_back(since, now))
-            if state.since != was:
-                log.info("Back after %s: sitting afresh", now - since)
-                self.changed.emit()
+            self._back_from(state, since, now)
         if schedule.is_paused or away is not None:
             state.freeze(away or now)
         else:
@@ -142,6 +138,10 @@ class SitStandService(QObject):
         if due > now:  # woke early, or a wait longer than a timer holds
             self._arm()
             return
+        # Woken this late, the computer slept through the switch: an absence since then.
+        if now - due > AWAY_AFTER and self._back_from(state, due, now):
+            self._arm()
+            return
         work_starts = self._scheduler.schedule.quiet_until(now)
         if work_starts is not None:
             log.info("Sit/stand switch held back: outside working hours")
@@ -151,6 +151,16 @@ class SitStandService(QObject):
             log.info("Time to switch to %s", state.posture.other)
             self.prompt.emit(state.posture.other)
         self._arm()
+
+    def _back_from(self, state: SitStand, since: datetime, now: datetime) -> bool:
+        """Back from an absence since ``since``; True when it started a fresh sitting spell."""
+        was = state.since
+        self._log(state.came_back(since, now))
+        if state.since == was:
+            return False
+        log.info("Back after %s: sitting afresh", now - since)
+        self.changed.emit()
+        return True
 
     def _log(self, switch: PostureSwitch | None) -> None:
         if switch is not None:

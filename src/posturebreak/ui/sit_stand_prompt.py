@@ -46,19 +46,17 @@ class SwitchPrompter(QObject):
             self.close()
             self.window = SwitchWindow(posture, words)
             self.window.taken.connect(self._service.take)
-            self.window.destroyed.connect(self._forget)
             self.window.show()
             return
         answer = _ANSWER_FROM_TRAY.format(answer=words.answer)
         self._notify(Notification(words.title, f"{words.message} {answer}"))
 
     def close(self) -> None:
+        """Takes the window away (the prompter owns it: it is deleted here, not on close)."""
         if self.window is not None:
             self.window.close()
+            self.window.deleteLater()
             self.window = None
-
-    def _forget(self) -> None:
-        self.window = None
 
     def _close_if_answered(self) -> None:
         """A switch made from the tray answers the open window too."""
