@@ -29,6 +29,17 @@ def turn_on(app: PostureBreakApp, **changes: Any) -> None:
     app.apply_settings(replace(app.settings, sit_stand=sit_stand))
 
 
+def fire_timer(app: PostureBreakApp, clock: FakeClock, later: timedelta) -> None:
+    """Moves the clock on and lets the sit/stand timer fire (as it would by then)."""
+    clock.moment += later
+    app.sit_stand.timer.timeout.emit()
+
+
+def due_at(app: PostureBreakApp) -> datetime | None:
+    assert app.sit_stand.state is not None
+    return app.sit_stand.state.due_at
+
+
 def logged(app: PostureBreakApp) -> list[Posture]:
     with closing(open_database(app.activity.path)) as connection:
         return [switch.posture for switch in read_switches(connection, EPOCH)]
@@ -79,8 +90,7 @@ def test_when_the_spell_is_over_a_notification_says_to_switch(
 ) -> None:
     posture_app, clock = app
     turn_on(posture_app)
-    clock.moment += 45 * MIN
-    posture_app.sit_stand.timer.timeout.emit()
+    fire_timer(posture_app, clock, 45 * MIN)
     assert shown(posture_app)[-1] == "Time to stand up"
     assert "I'm standing now" in posture_app.notifier.shown[-1].message  # type: ignore[attr-defined]
     assert posture_app.sit_stand.timer.isActive()  # asks again after another spell
@@ -89,8 +99,7 @@ def test_when_the_spell_is_over_a_notification_says_to_switch(
 def test_the_window_prompt_answers_with_a_switch(app: tuple[PostureBreakApp, FakeClock]) -> None:
     posture_app, clock = app
     turn_on(posture_app, style=SwitchPrompt.WINDOW)
-    clock.moment += 45 * MIN
-    posture_app.sit_stand.timer.timeout.emit()
+    fire_timer(posture_app, clock, 45 * MIN)
     window = posture_app.switch_prompter.window
     assert window is not None and window.isVisible()
     assert window.done_button.text() == "I'm standing now"
@@ -109,8 +118,7 @@ def test_a_pause_freezes_the_countdown_and_resume_carries_on(
     assert not posture_app.sit_stand.timer.isActive()
     clock.moment += 40 * MIN
     posture_app.scheduler.resume()
-    assert posture_app.sit_stand.state is not None
-    assert posture_app.sit_stand.state.due_at == clock.moment + 15 * MIN
+    assert due_at(posture_app) == clock.moment + 15 * MIN
 
 
 def test_back_from_a_long_absence_standing_ends_and_sitting_starts_afresh(
@@ -126,8 +134,7 @@ def test_back_from_a_long_absence_standing_ends_and_sitting_starts_afresh(
     posture_app.scheduler.came_back()
     assert posture_app.tray.tray.toolTip().endswith("\nSitting since 10:00")
     assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
-    assert posture_app.sit_stand.state is not None
-    assert posture_app.sit_stand.state.due_at == clock.moment + 45 * MIN
+    assert due_at(posture_app) == clock.moment + 45 * MIN
 
 
 def test_turning_it_off_while_standing_ends_the_spell(
@@ -189,8 +196,7 @@ def test_a_switch_slept_through_starts_sitting_afresh_without_a_prompt(
     posture_app, clock = app
     turn_on(posture_app)
     posture_app.sit_stand.take(Posture.STANDING)
-    clock.moment += 15 * MIN + timedelta(hours=2)  # the timer fires on waking up
-    posture_app.sit_stand.timer.timeout.emit()
+    fire_timer(posture_app, clock, 15 * MIN + timedelta(hours=2))  # on waking up
     assert "Time to sit down" not in shown(posture_app)
     assert posture_app.tray.tray.toolTip().endswith("\nSitting since 11:15")
     assert logged(posture_app) == [Posture.STANDING, Posture.SITTING]
@@ -201,8 +207,7 @@ def test_the_window_closes_unanswered_with_escape(
 ) -> None:
     posture_app, clock = app
     turn_on(posture_app, style=SwitchPrompt.WINDOW)
-    clock.moment += 45 * MIN
-    posture_app.sit_stand.timer.timeout.emit()
+    fire_timer(posture_app, clock, 45 * MIN)
     window = posture_app.switch_prompter.window
     assert window is not None
     assert window.windowTitle() == "Time to stand up"
@@ -220,8 +225,7 @@ def test_enter_in_the_window_means_switched(
     posture_app, clock = app
     turn_on(posture_app, style=SwitchPrompt.WINDOW)
     posture_app.sit_stand.take(Posture.STANDING)
-    clock.moment += 15 * MIN
-    posture_app.sit_stand.timer.timeout.emit()
+    fire_timer(posture_app, clock, 15 * MIN)
     window = posture_app.switch_prompter.window
     assert window is not None and window.windowTitle() == "Time to sit down"
     with qtbot.waitActive(window):
