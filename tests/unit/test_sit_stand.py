@@ -18,9 +18,9 @@ from posturebreak.core.sit_stand import (
     SwitchPrompt,
     duration_text,
     standing_per_day,
-    standing_status,
     switch_words,
 )
+from posturebreak.core.status import standing_status
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)
@@ -36,10 +36,11 @@ def test_starts_sitting_and_alternates_with_each_own_length() -> None:
     assert (state.posture, state.due_at) == (Posture.SITTING, T0 + 45 * MIN)
     assert state.switch(T0 + 45 * MIN) == PostureSwitch(Posture.STANDING, T0 + 45 * MIN)
     assert state.due_at == T0 + 60 * MIN
-    assert standing_status(state, UTC) == "Standing since 09:45"
+    assert standing_status(state, T0 + 45 * MIN, UTC) == "Standing since 09:45"
     state.switch(T0 + 62 * MIN)
     assert state.due_at == T0 + 107 * MIN
-    assert standing_status(state, UTC) == "Sitting since 10:02"
+    assert standing_status(state, T0 + 62 * MIN, UTC) == "Sitting since 10:02"
+    assert standing_status(state, T0 + timedelta(days=1), UTC) == "Sitting since Mon 10:02"
 
 
 def test_saying_the_posture_you_already_have_changes_nothing() -> None:
@@ -60,7 +61,7 @@ def test_an_unanswered_prompt_comes_again_after_another_spell() -> None:
 def test_pause_freezes_the_countdown_and_resume_keeps_what_was_left() -> None:
     state = fresh()
     state.freeze(T0 + 30 * MIN)
-    assert state.due_at is None and state.frozen
+    assert state.due_at is None
     state.thaw(T0 + 90 * MIN)
     assert state.due_at == T0 + 105 * MIN  # 15 min were left
 

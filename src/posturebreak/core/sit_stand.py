@@ -86,13 +86,6 @@ class SitStand:
         """When the next switch is due; None while the countdown stands still."""
         return None if self._left is not None else self._due
 
-    @property
-    def frozen(self) -> bool:
-        return self._left is not None
-
-    def length(self, posture: Posture) -> timedelta:
-        return self._lengths[posture]
-
     def set_lengths(self, sit: timedelta, stand: timedelta, now: datetime) -> None:
         """New spell lengths; the time already spent in this spell is kept."""
         lengths = {Posture.SITTING: sit, Posture.STANDING: stand}
@@ -132,10 +125,7 @@ class SitStand:
         if now - away_since < self._lengths[Posture.STANDING]:
             return None
         ended = PostureSwitch(Posture.SITTING, away_since) if self.is_standing else None
-        frozen = self._left is not None
         self._begin(Posture.SITTING, now)
-        if frozen:
-            self._left = self._lengths[Posture.SITTING]
         return ended
 
     def prompted(self, now: datetime) -> None:
@@ -207,11 +197,6 @@ def _share_out(
         if day in totals:
             totals[day] += piece_end - start
         start, day = piece_end, day + timedelta(days=1)
-
-
-def standing_status(state: SitStand, zone: tzinfo | None = None) -> str:
-    """The tray's line: "Standing since 10:20" or "Sitting since 09:35"."""
-    return f"{state.posture.capitalize()} since {state.since.astimezone(zone):%H:%M}"
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from posturebreak.core.sit_stand import (
     PostureSwitch,
     SitStand,
     SitStandSettings,
-    standing_status,
 )
+from posturebreak.core.status import standing_status
 from posturebreak.services.scheduler import AWAY_AFTER, ReminderScheduler
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ class SitStandService(QObject):
 
     def status(self) -> str | None:
         """ "Standing since 10:20", or None while sit/stand is off."""
-        return None if self.state is None else standing_status(self.state)
+        return None if self.state is None else standing_status(self.state, self._clock.now())
 
     def clock_set(self, jump: timedelta) -> None:
         """The wall clock was set by ``jump``; the spell keeps the time it had left."""
