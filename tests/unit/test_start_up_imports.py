@@ -21,6 +21,8 @@ NOT_AT_START = (
     "posturebreak.ui.settings_dialog",
     "posturebreak.ui.log_dialog",
     "posturebreak.ui.breathing_pacer",
+    "posturebreak.ui.standing_history",
+    "posturebreak.ui.sit_stand_window",
     "posturebreak.services.activity_history",
     "posturebreak.services.activity_queries",
     "posturebreak.services.activity_export",

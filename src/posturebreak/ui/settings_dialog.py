@@ -48,6 +48,7 @@ from posturebreak.core.settings import (
 )
 from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
+from posturebreak.ui.sit_stand_settings import SitStandGroup
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 _Button = QDialogButtonBox.StandardButton
@@ -215,6 +216,8 @@ class SettingsDialog(QDialog):
         self.reminder_groups = {kind: _ReminderGroup.build(kind) for kind in ReminderKind}
         for group in self.reminder_groups.values():
             layout.addWidget(group.box)
+        self.sit_stand = SitStandGroup()
+        layout.addWidget(self.sit_stand)
         layout.addStretch()
         return page
 
@@ -315,6 +318,7 @@ class SettingsDialog(QDialog):
         self.daily_goal.setValue(general.daily_goal)
         self.pack_on.setValue(settings.pack.on_minutes)
         self.pack_rest.setValue(settings.pack.rest_minutes)
+        self.sit_stand.show_settings(settings.sit_stand)
         self._order_days()
         self._update_enabled()
         self.error_label.hide()
@@ -340,6 +344,7 @@ class SettingsDialog(QDialog):
                 daily_goal=self.daily_goal.value(),
             ),
             pack=PackSettings(on_minutes=self.pack_on.value(), rest_minutes=self.pack_rest.value()),
+            sit_stand=self.sit_stand.read(),
         )
 
     def show_error(self, text: str) -> None:
