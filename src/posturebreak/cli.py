@@ -220,8 +220,9 @@ def _report(paths: AppPaths, args: argparse.Namespace) -> int:
 
     try:
         if args.command == "stats":
-            summary = reports.read_summary(paths, SystemClock(), args.days)
-            text = reports.stats_json(summary) if args.json else reports.stats_text(summary)
+            summary, comfort = reports.read_summary(paths, SystemClock(), args.days)
+            shown = reports.stats_json if args.json else reports.stats_text
+            text = shown(summary, comfort)
             sys.stdout.write(text)
         else:
             count = reports.export_log(paths, args.format, args.since, args.output, sys.stdout)

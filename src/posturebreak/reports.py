@@ -9,34 +9,73 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
+from posturebreak.core.comfort import ComfortAverage
 from posturebreak.core.export import ExportFormat, write_export
 from posturebreak.core.reminders import REMINDERS
 from posturebreak.core.statistics import ActivitySummary, days_text
+from posturebreak.core.stool_trial import SettingComfort, per_setting_text
 from posturebreak.paths import AppPaths
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import reading
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError
+from posturebreak.services.comfort_history import ComfortHistory
+from posturebreak.services.comfort_store import ComfortLog
 from posturebreak.services.settings_store import SettingsStore
 
 _COLUMNS = ("done", "skipped", "ignored", "missed", "snoozed", "notified")
 
 
-def read_summary(paths: AppPaths, clock: Clock, days: int) -> ActivitySummary:
-    """The summary over the last ``days`` days; raises :class:`ActivityLogError`."""
+def read_summary(paths: AppPaths, clock: Clock, days: int) -> tuple[ActivitySummary, ComfortReport]:
+    """The summary and comfort over the last ``days`` days; raises :class:`ActivityLogError`."""
     settings = SettingsStore(paths.config_dir, clock).peek()
     today = clock.now().astimezone().date()
-    with reading(paths.data_dir / DATABASE_NAME) as reader:
-        return reader.summary(today, settings, days)
+    database = paths.data_dir / DATABASE_NAME
+    with reading(database) as reader:
+        comfort = ComfortHistory(
+            ComfortLog(lambda: reader.connection, database), lambda: today, lambda: settings
+        )
+        report = ComfortReport(comfort.average(days), comfort.per_setting())
+        return reader.summary(today, settings, days), report
 
 
-def stats_json(summary: ActivitySummary) -> str:
+@dataclass(frozen=True)
+class ComfortReport:
+    """Comfort check-ins over the period, and per stool setting while the trial runs."""
+
+    average: ComfortAverage
+    per_setting: list[SettingComfort] | None
+
+    def as_json(self) -> dict[str, object]:
+        settings = self.per_setting
+        return {
+            "average": None if self.average.average is None else round(self.average.average, 2),
+            "days": self.average.days,
+            "per_stool_setting": None
+            if settings is None
+            else [
+                {
+                    "setting": setting.setting,
+                    "average": None if setting.days_missing else setting.comfort.average,
+                    "days": setting.comfort.days,
+                    "days_missing": setting.days_missing,
+                }
+                for setting in settings
+            ],
+        }
+
+    def lines(self) -> list[str]:
+        lines = [self.average.text]
+        return lines if self.per_setting is None else [*lines, per_setting_text(self.per_setting)]
+
+
+def stats_json(summary: ActivitySummary, comfort: ComfortReport) -> str:
     """The summary as a JSON document."""
     document = {
         "today": summary.today.isoformat(),
@@ -49,11 +88,12 @@ def stats_json(summary: ActivitySummary) -> str:
             kind.value: {**asdict(counts), "completion_rate": _rounded(counts.completion_rate)}
             for kind, counts in summary.period_counts.items()
         },
+        "comfort": comfort.as_json(),
     }
     return json.dumps(document, indent=2) + "\n"
 
 
-def stats_text(summary: ActivitySummary) -> str:
+def stats_text(summary: ActivitySummary, comfort: ComfortReport) -> str:
     """The summary as a short table for a terminal."""
     period = summary.period
     days = period.length
@@ -71,6 +111,7 @@ def stats_text(summary: ActivitySummary) -> str:
         "",
         f"Today: {summary.done_today} of {summary.goal} done breaks",
         f"Streak: {days_text(streak.current)} (best {days_text(streak.best)})",
+        *comfort.lines(),
     ]
     return "\n".join(lines) + "\n"
 
@@ -89,11 +130,13 @@ def export_log(
 
     Raises :class:`ActivityLogError` or OSError.
     """
-    with reading(paths.data_dir / DATABASE_NAME) as reader:
+    database = paths.data_dir / DATABASE_NAME
+    with reading(database) as reader:
         events = reader.since(since)
+        check_ins = ComfortLog(lambda: reader.connection, database).since(since)
         if output is not None and output != STANDARD_OUTPUT:
-            return export_to_file(events, output, form)
-        count = write_export(events, out, form)
+            return export_to_file(events, output, form, check_ins)
+        count = write_export(events, out, form, check_ins)
     try:
         out.flush()  # a full disk behind standard output is a failure too
     except OSError as error:

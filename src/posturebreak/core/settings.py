@@ -24,6 +24,7 @@ from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from posturebreak.core.choice import parse_choice, short_repr
 from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.stool_trial import StoolTrialSettings, read_stool_trial, stool_trial_to_dict
 from posturebreak.core.weekdays import Weekday
 
 SCHEMA_VERSION = 1
@@ -156,6 +157,7 @@ class Settings:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     general: GeneralSettings = field(default_factory=GeneralSettings)
     pack: PackSettings = field(default_factory=PackSettings)
+    stool_trial: StoolTrialSettings = field(default_factory=StoolTrialSettings)
 
     def __post_init__(self) -> None:
         missing = set(ReminderKind) - set(self.reminders)
@@ -220,8 +222,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         schedule=_read_section(data.get("schedule"), "schedule", defaults.schedule, problems),
         general=_read_section(data.get("general"), "general", defaults.general, problems),
         pack=_read_section(data.get("pack"), "pack", defaults.pack, problems),
+        stool_trial=read_stool_trial(data.get("stool_trial"), problems),
     )
-    known = {"version", "reminders", "schedule", "general", "pack"}
+    known = {"version", "reminders", "schedule", "general", "pack", "stool_trial"}
     problems.extend(f"unknown setting {key} ignored" for key in sorted(set(data) - known))
     return settings, problems
 
@@ -236,6 +239,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "schedule": _section_to_dict(settings.schedule),
         "general": _section_to_dict(settings.general),
         "pack": _section_to_dict(settings.pack),
+        "stool_trial": stool_trial_to_dict(settings.stool_trial),
     }
 
 

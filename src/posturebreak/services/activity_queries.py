@@ -41,6 +41,11 @@ class ActivityReader:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for the tables other modules own (comfort check-ins)."""
+        return self._connection
+
     def tallies(self, first_day: date, last_day: date) -> list[DayTally]:
         """How many events of each kind and outcome each day, from ``first_day`` to ``last_day``."""
         rows = self._connection.execute(

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from posturebreak.core.events import Outcome, ReminderEvent
+from posturebreak.services.comfort_schema import COMFORT_MIGRATION
 from posturebreak.services.private_files import open_regular
 
 if TYPE_CHECKING:  # sqlite3 loads with the first write or read, not at the app's start
@@ -119,6 +120,7 @@ MIGRATIONS: tuple[str, ...] = (
             ON CONFLICT (local_day) DO UPDATE SET done = done + 1;
     END;
     """,
+    COMFORT_MIGRATION,  # comfort check-ins, one per local day
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

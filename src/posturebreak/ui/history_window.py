@@ -39,6 +39,7 @@ from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKi
 from posturebreak.core.statistics import ActivitySummary, DayBar, days_text
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.export_job import ExportJob
+from posturebreak.ui.comfort_chart import ComfortPanel, ComfortSource
 from posturebreak.ui.history_chart import DayChart
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
@@ -103,7 +104,14 @@ class HistoryWindow(QWidget):
     export_requested = Signal(object, object)  # Path, ExportFormat
     log_requested = Signal()
 
-    def __init__(self, source: HistorySource, icon: QIcon, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: HistorySource,
+        icon: QIcon,
+        parent: QWidget | None = None,
+        *,
+        comfort: ComfortSource | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._source = source
         self._export_job: ExportJob | None = None
@@ -117,6 +125,9 @@ class HistoryWindow(QWidget):
         layout.addLayout(self._build_chart_header())
         self.chart = DayChart()
         layout.addWidget(self.chart, stretch=1)
+        self.comfort_panel = None if comfort is None else ComfortPanel(comfort)
+        if self.comfort_panel is not None:
+            layout.addWidget(self.comfort_panel, stretch=1)
         layout.addLayout(self._build_events_header())
         layout.addWidget(self._build_events_list(), stretch=1)
         self.empty_label = QLabel("Nothing logged yet. Your breaks appear here as you take them.")
@@ -289,6 +300,8 @@ class HistoryWindow(QWidget):
             self.chart.set_bars(self._source.bars(self.chart_range.currentData()))
         except ActivityLogError as error:
             self.show_message(str(error), error=True)
+        if self.comfort_panel is not None:
+            self.comfort_panel.refresh(self.chart_range.currentData())
 
     def _refresh_events(self) -> None:
         kind_value = self.kind_filter.currentData()
