@@ -24,9 +24,9 @@ from posturebreak.core.weekdays import Weekday
 DAYS_NEEDED = 3
 MIN_SETTINGS, MAX_SETTINGS = 2, 8
 MAX_NAME_LENGTH = 30
-# Days without a check-in walked through to find the previous day's setting; further back,
-# the last answer stands for them.
-_LOOKBACK_DAYS = 31
+# Where the turns start when nothing was answered yet: any fixed day keeps them the same
+# from one day (and one run) to the next.
+_EPOCH = date(2001, 1, 1)
 
 
 class InvalidStoolTrialError(ValueError):
@@ -123,9 +123,10 @@ def todays_stool_setting(
 
     ``used`` is the setting each earlier check-in recorded (names no longer
     among the settings are ignored). A day already answered keeps its answer's
-    setting. Days since the last answer are walked through as if each had
-    followed its suggestion, so consecutive working days differ even when the
-    user does not answer.
+    setting. The working days since the last answer take turns between the two
+    best candidates, as if each had followed its suggestion, so consecutive
+    working days differ even when the user does not answer; a day off shows the
+    next working day's setting.
     """
     if not trial.enabled:
         return None
@@ -135,20 +136,24 @@ def todays_stool_setting(
     earlier = {day: name for day, name in used.items() if day < today and name in names}
     tried = Counter(earlier.values())
     last_tried = {name: day for day, name in sorted(earlier.items())}
-    anchor = max(earlier, default=today - timedelta(days=_LOOKBACK_DAYS))
-    previous = earlier.get(anchor)
-    day = max(anchor, today - timedelta(days=_LOOKBACK_DAYS))
-    working = {weekday.number for weekday in working_days}
-    pick = previous
-    while day < today:
-        day += timedelta(days=1)
-        if day.weekday() in working or day == today:
-            pick = min(
-                (name for name in names if name != previous),
-                key=lambda name: (tried[name], last_tried.get(name, date.min), names.index(name)),
-            )
-            previous = pick
-    return pick
+    best, second = sorted(
+        names, key=lambda name: (tried[name], last_tried.get(name, date.min), names.index(name))
+    )[:2]
+    anchor = max(earlier, default=_EPOCH)
+    if earlier.get(anchor) == best:
+        best, second = second, best
+    steps = _working_days_between(anchor, today, {day.number for day in working_days})
+    return best if steps % 2 == 0 else second
+
+
+def _working_days_between(first: date, last: date, working: Collection[int]) -> int:
+    """Working days after ``first`` and before ``last``."""
+    between = max(0, (last - first).days - 1)
+    weeks, rest = divmod(between, 7)
+    start = first + timedelta(days=1)
+    return weeks * len(working) + sum(
+        (start + timedelta(days=offset)).weekday() in working for offset in range(rest)
+    )
 
 
 def stool_reminder_line(setting: str | None) -> str:

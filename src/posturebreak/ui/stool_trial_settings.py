@@ -16,6 +16,7 @@ class StoolTrialGroup(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Foot-stool height trial", parent)
+        self.setAccessibleName(self.title())
         form = QFormLayout(self)
         self.enabled = QCheckBox("Suggest a different stool &setting each working day")
         self.enabled.setToolTip(
