@@ -55,14 +55,16 @@ class ComfortReport:
     def as_json(self) -> dict[str, object]:
         settings = self.per_setting
         return {
-            "average": None if self.average.average is None else round(self.average.average, 2),
+            "average": _rounded(self.average.average, 2),
             "days": self.average.days,
             "per_stool_setting": None
             if settings is None
             else [
                 {
                     "setting": setting.setting,
-                    "average": None if setting.days_missing else setting.comfort.average,
+                    "average": None
+                    if setting.days_missing
+                    else _rounded(setting.comfort.average, 2),
                     "days": setting.comfort.days,
                     "days_missing": setting.days_missing,
                 }
@@ -116,8 +118,8 @@ def stats_text(summary: ActivitySummary, comfort: ComfortReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rounded(rate: float | None) -> float | None:
-    return None if rate is None else round(rate, 3)
+def _rounded(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 STANDARD_OUTPUT = Path("-")  # ``--output -``: the Unix way to say standard output
