@@ -108,7 +108,7 @@ class ComfortChart(QWidget):
             height = area.height() * day.done / most
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(breaks_color)
-            painter.drawRect(QRectF(x + slot * 0.2, area.bottom() - height, slot * 0.6, height))
+            painter.drawRect(QRectF(x + slot * 0.3, area.bottom() - height, slot * 0.4, height))
             comfort_y = None if day.comfort is None else area.height() * day.comfort / HIGHEST
             points.append(
                 None if comfort_y is None else QPointF(x + slot / 2, area.bottom() - comfort_y)
@@ -135,14 +135,14 @@ class ComfortChart(QWidget):
     @staticmethod
     def _paint_comfort(painter: QPainter, points: list[QPointF | None], color: QColor) -> None:
         """Answered days as dots; consecutive ones joined by a line."""
-        painter.setPen(QPen(color, 2))
+        painter.setPen(QPen(color, 2.5))
         for first, second in pairwise(points):
             if first is not None and second is not None:
                 painter.drawLine(first, second)
         painter.setBrush(color)
         for point in points:
             if point is not None:
-                painter.drawEllipse(point, 3.5, 3.5)
+                painter.drawEllipse(point, 4.5, 4.5)
 
     def _paint_legend(
         self, painter: QPainter, breaks: QColor, comfort: QColor, text: QColor

@@ -100,7 +100,7 @@ class ComfortCheckInDialog(QDialog):
         layout.addWidget(buttons)
         self._start_from(earlier, todays_setting)
         self.slider.setFocus()
-        fit_to_screen(self, QSize(480, 260))
+        fit_to_screen(self, QSize(480, self.sizeHint().height()))
 
     def _build_scale(self) -> QGridLayout:
         grid = QGridLayout()

@@ -28,7 +28,7 @@ class StoolTrialGroup(QGroupBox):
         self.names.setPlaceholderText("low, middle, high  or  8 cm, 12 cm, 16 cm")
         self.enabled.toggled.connect(self.names.setEnabled)
         form.addRow(self.enabled)
-        label = QLabel("Your stool's settings (&commas between):")
+        label = QLabel("Your stool's setti&ngs (commas between):")
         label.setBuddy(self.names)
         label.setWordWrap(True)
         form.addRow(label)
