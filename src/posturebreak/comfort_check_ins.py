@@ -85,6 +85,18 @@ class ComfortCheckIns(QObject):
         bring_forward(dialog)
         return dialog
 
+    def remind(self) -> None:
+        """The end-of-day reminder's action: asks unless today was answered already (say,
+        from the tray), so the daily question comes at most once."""
+        try:
+            answered = self.history.today_answer() is not None
+        except ActivityLogError:
+            answered = False  # the dialog says what is wrong with the log
+        if answered:
+            log.info("Comfort check-in already answered today; not asking again")
+            return
+        self.open()
+
     def save(self, comfort: int, note: str, setting: str | None) -> None:
         """Keeps the answer as today's; the dialog closes, or says why it could not."""
         now = self._clock.now()

@@ -166,3 +166,17 @@ def test_the_history_shows_comfort_against_breaks_and_per_setting(app: App, qtbo
     window.chart_range.setCurrentIndex(1)
     assert len(panel.chart.days) == 30
     assert "3 with a comfort check-in" in panel.chart.accessibleDescription()
+
+
+def test_the_daily_reminder_asks_only_while_today_is_unanswered(app: App, qtbot: QtBot) -> None:
+    posture_app, clock = app
+    posture_app.check_ins.remind()
+    dialog = posture_app.check_ins.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    qtbot.keyClick(dialog.slider, Qt.Key.Key_Return)
+    posture_app.check_ins.remind()
+    assert posture_app.check_ins.dialog is dialog and not dialog.isVisible()
+    clock.moment += timedelta(days=1)
+    posture_app.check_ins.remind()
+    assert posture_app.check_ins.dialog is not dialog
