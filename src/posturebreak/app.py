@@ -22,6 +22,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from posturebreak import APP_ID, APP_NAME, __version__
+from posturebreak.comfort_check_ins import ComfortCheckIns
 from posturebreak.control import ControlCommands
 from posturebreak.core.categories import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
@@ -169,6 +170,9 @@ class PostureBreakApp(QObject):
             self.sit_stand, self._notify, lambda: self.settings.sit_stand, self
         )
         self.flow.recorded.connect(self._refresh_history)
+        self.check_ins = ComfortCheckIns(self.activity, clock, lambda: self.settings, icon, self)
+        self.check_ins.saved.connect(self._refresh_history)
+        self.flow.addenda[ReminderKind.FOOT_STOOL] = self.check_ins.stool_line
         for holder in (self.pack, self.break_windows, self.sit_stand):
             clock.jumped.connect(holder.clock_set)
         self.pack.alert.connect(self._notify)
@@ -192,6 +196,7 @@ class PostureBreakApp(QObject):
         tray.take_break_requested.connect(self.flow.take_break_now)
         tray.log_requested.connect(self.show_log_dialog)
         tray.history_requested.connect(self.show_history)
+        tray.comfort_requested.connect(self.check_ins.open)
         tray.pause_requested.connect(self.pause)
         tray.do_not_disturb_requested.connect(self.do_not_disturb)
         tray.do_not_disturb_off_requested.connect(self.busy.turn_off)
@@ -264,7 +269,9 @@ class PostureBreakApp(QObject):
                 lambda days: recent_standing(self.activity, self._clock.now(), days),
                 lambda: self.settings.sit_stand.enabled,
             )
-            window = HistoryWindow(self.history, self._app_icon, sections=[standing])
+            window = HistoryWindow(
+                self.history, self._app_icon, sections=[standing], comfort=self.check_ins.history
+            )
             window.correction_requested.connect(self.correct_event)
             window.export_requested.connect(self.export_activity)
             window.log_requested.connect(self.show_log_dialog)
@@ -337,6 +344,7 @@ class PostureBreakApp(QObject):
         self.sit_stand.stop()
         self.switch_prompter.close()
         self.flow.stop()
+        self.check_ins.close()
         for window in (self.history_window, self.log_dialog, self.settings_dialog):
             if window is not None:
                 window.close()

@@ -59,6 +59,8 @@ class ReminderFlow(QObject):
         self._events = events
         self._scheduler = scheduler
         self._busy = busy
+        # A line a kind's notification adds, such as the foot-stool trial's setting of the day.
+        self.addenda: dict[ReminderKind, Callable[[], str]] = {}
         # Break windows held while the user is busy, whose notification came quietly.
         self._held_windows: dict[ReminderKind, BreakRequest] = {}
         # The notification that goes with each kind's break window, until it is answered.
@@ -136,8 +138,10 @@ class ReminderFlow(QObject):
         """One notification for ``requests``; kept to withdraw once their windows are answered."""
         if not requests:
             return
-        text = notification_text([(REMINDERS[r.kind], r.exercise) for r in requests])
-        shown = self._notifier.show(Notification(*text, urgency))
+        title, body = notification_text([(REMINDERS[r.kind], r.exercise) for r in requests])
+        extra = [self.addenda[r.kind]() for r in requests if r.kind in self.addenda]
+        body = "\n".join(line for line in (body, *extra) if line)
+        shown = self._notifier.show(Notification(title, body, urgency))
         if shown is not None and shown.withdraw is not None:
             for request in requests:
                 if request.shown_as.shows_popup:

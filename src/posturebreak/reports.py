@@ -9,33 +9,74 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
 from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
+from posturebreak.core.comfort import ComfortAverage
 from posturebreak.core.export import ExportFormat, write_export
 from posturebreak.core.reminders import REMINDERS
 from posturebreak.core.sit_stand import StandingTime, duration_text, standing_time, week_start
 from posturebreak.core.statistics import ActivitySummary, days_text
+from posturebreak.core.stool_trial import SettingComfort, per_setting_text
 from posturebreak.paths import AppPaths
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import reading
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError
+from posturebreak.services.comfort_history import ComfortHistory
+from posturebreak.services.comfort_store import ComfortLog
 from posturebreak.services.settings_store import SettingsStore
 from posturebreak.services.sit_stand_store import standing_days
 
 _COLUMNS = ("done", "skipped", "ignored", "missed", "snoozed", "notified")
 
 
-def read_summary(paths: AppPaths, clock: Clock, days: int) -> ActivitySummary:
-    """The summary over the last ``days`` days; raises :class:`ActivityLogError`."""
+def read_summary(paths: AppPaths, clock: Clock, days: int) -> tuple[ActivitySummary, ComfortReport]:
+    """The summary and comfort over the last ``days`` days; raises :class:`ActivityLogError`."""
     settings = SettingsStore(paths.config_dir, clock).peek()
     today = clock.now().astimezone().date()
-    with reading(paths.data_dir / DATABASE_NAME) as reader:
-        return reader.summary(today, settings, days)
+    database = paths.data_dir / DATABASE_NAME
+    with reading(database) as reader:
+        comfort = ComfortHistory(
+            ComfortLog(lambda: reader.connection, database), lambda: today, lambda: settings
+        )
+        report = ComfortReport(comfort.average(days), comfort.per_setting())
+        return reader.summary(today, settings, days), report
+
+
+@dataclass(frozen=True)
+class ComfortReport:
+    """Comfort check-ins over the period, and per stool setting while the trial runs."""
+
+    average: ComfortAverage
+    per_setting: list[SettingComfort] | None
+
+    def as_json(self) -> dict[str, object]:
+        settings = self.per_setting
+        return {
+            "average": _rounded(self.average.average, 2),
+            "days": self.average.days,
+            "per_stool_setting": None
+            if settings is None
+            else [
+                {
+                    "setting": setting.setting,
+                    "average": None
+                    if setting.days_missing
+                    else _rounded(setting.comfort.average, 2),
+                    "days": setting.comfort.days,
+                    "days_missing": setting.days_missing,
+                }
+                for setting in settings
+            ],
+        }
+
+    def lines(self) -> list[str]:
+        lines = [self.average.text]
+        return lines if self.per_setting is None else [*lines, per_setting_text(self.per_setting)]
 
 
 def read_standing(paths: AppPaths, clock: Clock) -> StandingTime | None:
@@ -50,8 +91,10 @@ def read_standing(paths: AppPaths, clock: Clock) -> StandingTime | None:
     return standing if settings.sit_stand.enabled or standing.week else None
 
 
-def stats_json(summary: ActivitySummary, standing: StandingTime | None = None) -> str:
-    """The summary (and time standing, if any) as a JSON document."""
+def stats_json(
+    summary: ActivitySummary, comfort: ComfortReport, standing: StandingTime | None = None
+) -> str:
+    """The summary, comfort (and time standing, if any) as a JSON document."""
     document = {
         "today": summary.today.isoformat(),
         "first_day": summary.period.first.isoformat(),
@@ -63,6 +106,7 @@ def stats_json(summary: ActivitySummary, standing: StandingTime | None = None) -
             kind.value: {**asdict(counts), "completion_rate": _rounded(counts.completion_rate)}
             for kind, counts in summary.period_counts.items()
         },
+        "comfort": comfort.as_json(),
     }
     if standing is not None:
         document["standing_minutes"] = {
@@ -72,8 +116,10 @@ def stats_json(summary: ActivitySummary, standing: StandingTime | None = None) -
     return json.dumps(document, indent=2) + "\n"
 
 
-def stats_text(summary: ActivitySummary, standing: StandingTime | None = None) -> str:
-    """The summary (and time standing, if any) as a short table for a terminal."""
+def stats_text(
+    summary: ActivitySummary, comfort: ComfortReport, standing: StandingTime | None = None
+) -> str:
+    """The summary, comfort (and time standing, if any) as a short table for a terminal."""
     period = summary.period
     days = period.length
     lines = [
@@ -90,6 +136,7 @@ def stats_text(summary: ActivitySummary, standing: StandingTime | None = None) -
         "",
         f"Today: {summary.done_today} of {summary.goal} done breaks",
         f"Streak: {days_text(streak.current)} (best {days_text(streak.best)})",
+        *comfort.lines(),
     ]
     if standing is not None:
         today, week = duration_text(standing.today), duration_text(standing.week)
@@ -97,8 +144,8 @@ def stats_text(summary: ActivitySummary, standing: StandingTime | None = None) -
     return "\n".join(lines) + "\n"
 
 
-def _rounded(rate: float | None) -> float | None:
-    return None if rate is None else round(rate, 3)
+def _rounded(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 STANDARD_OUTPUT = Path("-")  # ``--output -``: the Unix way to say standard output
@@ -111,11 +158,13 @@ def export_log(
 
     Raises :class:`ActivityLogError` or OSError.
     """
-    with reading(paths.data_dir / DATABASE_NAME) as reader:
+    database = paths.data_dir / DATABASE_NAME
+    with reading(database) as reader:
         events = reader.since(since)
+        check_ins = ComfortLog(lambda: reader.connection, database).since(since)
         if output is not None and output != STANDARD_OUTPUT:
-            return export_to_file(events, output, form)
-        count = write_export(events, out, form)
+            return export_to_file(events, output, form, check_ins)
+        count = write_export(events, out, form, check_ins)
     try:
         out.flush()  # a full disk behind standard output is a failure too
     except OSError as error:

@@ -178,3 +178,13 @@ def test_settings_are_written_private_whatever_the_umask(tmp_path: Path, umask: 
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "settings.toml").stat().st_mode) == 0o600
+
+
+def test_a_toml_error_quoting_a_huge_key_still_gives_a_short_message(tmp_path: Path) -> None:
+    key = "\U00018d09" * 400
+    content = f'[a."{key}"]\nx = 1\n[a."{key}"]\nx = 2\n'.encode()
+    (tmp_path / "settings.toml").write_bytes(content)
+    loaded = make_store(tmp_path).load()
+    (problem,) = loaded.problems
+    assert problem.startswith("settings.toml is not valid TOML (Cannot declare")
+    assert problem.endswith("(at line 3, column 406))") and len(problem) < 260

@@ -25,6 +25,7 @@ from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 from posturebreak.core.choice import parse_choice, short_repr
 from posturebreak.core.reminders import NotificationStyle, ReminderKind
 from posturebreak.core.sit_stand import SitStandSettings
+from posturebreak.core.stool_trial import StoolTrialSettings, read_stool_trial, stool_trial_to_dict
 from posturebreak.core.weekdays import Weekday
 
 SCHEMA_VERSION = 1
@@ -158,6 +159,7 @@ class Settings:
     general: GeneralSettings = field(default_factory=GeneralSettings)
     pack: PackSettings = field(default_factory=PackSettings)
     sit_stand: SitStandSettings = field(default_factory=SitStandSettings)
+    stool_trial: StoolTrialSettings = field(default_factory=StoolTrialSettings)
 
     def __post_init__(self) -> None:
         missing = set(ReminderKind) - set(self.reminders)
@@ -225,8 +227,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         general=_read_section(data.get("general"), "general", defaults.general, problems),
         pack=_read_section(data.get("pack"), "pack", defaults.pack, problems),
         sit_stand=_read_section(data.get("sit_stand"), "sit_stand", defaults.sit_stand, problems),
+        stool_trial=read_stool_trial(data.get("stool_trial"), problems),
     )
-    known = {"version", "reminders", "schedule", "general", "pack", "sit_stand"}
+    known = {"version", "reminders", "schedule", "general", "pack", "sit_stand", "stool_trial"}
     problems.extend(f"unknown setting {key} ignored" for key in sorted(set(data) - known))
     return settings, problems
 
@@ -242,6 +245,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "general": _section_to_dict(settings.general),
         "pack": _section_to_dict(settings.pack),
         "sit_stand": _section_to_dict(settings.sit_stand),
+        "stool_trial": stool_trial_to_dict(settings.stool_trial),
     }
 
 

@@ -16,14 +16,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from posturebreak.core.comfort import CheckIn
 from posturebreak.core.events import LoggedEvent
 from posturebreak.core.export import ExportFormat, write_export
 from posturebreak.services.atomic_file import replaced_atomically
 from posturebreak.services.private_files import NotRegularFileError
 
 
-def export_to_file(events: Iterable[LoggedEvent], path: Path, form: ExportFormat) -> int:
-    """Writes ``events`` to ``path``; returns how many.
+def export_to_file(
+    events: Iterable[LoggedEvent],
+    path: Path,
+    form: ExportFormat,
+    check_ins: Iterable[CheckIn] = (),
+) -> int:
+    """Writes ``events`` and ``check_ins`` to ``path``; returns how many events.
 
     Raises OSError naming ``path`` (an old plain file is then left as it was).
     """
@@ -38,19 +44,24 @@ def export_to_file(events: Iterable[LoggedEvent], path: Path, form: ExportFormat
             target = Path(os.path.realpath(path))
             mode = None if kind is None else stat.S_IMODE(kind)
             with replaced_atomically(target, mode) as binary:
-                return _write(events, binary, form)
+                return _write(events, check_ins, binary, form)
         with open(os.open(path, os.O_WRONLY), "wb") as stream:  # waits for a FIFO's reader
-            return _write(events, stream, form)
+            return _write(events, check_ins, stream, form)
     except OSError as error:
         if error.filename is None or error.filename != str(path):
             raise OSError(error.errno, error.strerror or str(error), str(path)) from error
         raise
 
 
-def _write(events: Iterable[LoggedEvent], binary: BinaryIO, form: ExportFormat) -> int:
+def _write(
+    events: Iterable[LoggedEvent],
+    check_ins: Iterable[CheckIn],
+    binary: BinaryIO,
+    form: ExportFormat,
+) -> int:
     text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
     try:
-        count = write_export(events, text, form)
+        count = write_export(events, text, form, check_ins)
         text.flush()
     finally:
         text.detach()  # the caller closes the binary file (and finishes an atomic replace)

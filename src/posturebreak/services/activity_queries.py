@@ -39,7 +39,8 @@ class ActivityReader:
     """Queries over one open activity database."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection  # also for feature tables with queries of their own
+        # Also for the tables other modules own (sit/stand switches, comfort check-ins).
+        self.connection = connection
 
     def tallies(self, first_day: date, last_day: date) -> list[DayTally]:
         """How many events of each kind and outcome each day, from ``first_day`` to ``last_day``."""

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from posturebreak.core.events import Outcome, ReminderEvent
+from posturebreak.services.comfort_schema import COMFORT_MIGRATION
 from posturebreak.services.private_files import open_regular
 from posturebreak.services.sit_stand_schema import SIT_STAND_MIGRATION
 
@@ -121,6 +122,7 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     """,
     SIT_STAND_MIGRATION,  # Version 5: sit/stand switches.
+    COMFORT_MIGRATION,  # Version 6: comfort check-ins, one per local day.
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -24,6 +24,7 @@ from posturebreak.core.export import ExportFormat
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import reading
 from posturebreak.services.activity_store import ActivityLogError
+from posturebreak.services.comfort_store import ComfortLog
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,9 @@ class ExportJob(QObject):
             with reading(self.database) as reader:
                 total = reader.count_since()
                 self.progress.emit(0, total)
+                check_ins = ComfortLog(lambda: reader.connection, self.database).since()
                 count = export_to_file(
-                    self._followed(reader.since(), total), self.target, self.form
+                    self._followed(reader.since(), total), self.target, self.form, check_ins
                 )
             text, failed = f"Exported {count} events to {self.target}.", False
         except ExportCancelledError:

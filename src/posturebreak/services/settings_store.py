@@ -135,7 +135,7 @@ class SettingsStore:
             document = tomllib.loads(text)
             return settings_from_dict(document)
         except tomllib.TOMLDecodeError as error:
-            raise ValueError(f"{name} is not valid TOML ({error})") from None
+            raise ValueError(f"{name} is not valid TOML ({_shortened(str(error))})") from None
         except RecursionError:  # tomllib parses nested arrays and tables by recursion
             raise ValueError(f"{name} nests arrays or tables too deeply") from None
 
@@ -169,3 +169,8 @@ class SettingsStore:
         return LoadedSettings(
             Settings(), (f"{reason}; using the defaults and leaving the file as it is",)
         )
+
+
+def _shortened(reason: str, limit: int = 200) -> str:
+    """A parser's reason, cut in the middle if it quotes a huge key, keeping where it was."""
+    return reason if len(reason) <= limit else f"{reason[: limit - 60]}…{reason[-59:]}"

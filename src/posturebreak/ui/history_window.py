@@ -40,6 +40,7 @@ from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKi
 from posturebreak.core.statistics import ActivitySummary, DayBar, days_text
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.export_job import ExportJob
+from posturebreak.ui.comfort_chart import ComfortPanel, ComfortSource
 from posturebreak.ui.history_chart import DayChart
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
@@ -117,8 +118,10 @@ class HistoryWindow(QWidget):
         parent: QWidget | None = None,
         *,
         sections: Sequence[QWidget] = (),
+        comfort: ComfortSource | None = None,
     ) -> None:
-        """``sections``: features' own parts (each a :class:`HistorySection`), under the chart."""
+        """``sections``: features' own parts (each a :class:`HistorySection`), under the chart;
+        ``comfort``: the comfort check-ins, charted for the chart's period."""
         super().__init__(parent, Qt.WindowType.Window)
         self._source = source
         self._sections = sections
@@ -133,6 +136,9 @@ class HistoryWindow(QWidget):
         layout.addLayout(self._build_chart_header())
         self.chart = DayChart()
         layout.addWidget(self.chart, stretch=1)
+        self.comfort_panel = None if comfort is None else ComfortPanel(comfort)
+        if self.comfort_panel is not None:
+            layout.addWidget(self.comfort_panel, stretch=1)
         for section in sections:
             layout.addWidget(section)
         layout.addLayout(self._build_events_header())
@@ -309,6 +315,8 @@ class HistoryWindow(QWidget):
             self.chart.set_bars(self._source.bars(self.chart_range.currentData()))
         except ActivityLogError as error:
             self.show_message(str(error), error=True)
+        if self.comfort_panel is not None:
+            self.comfort_panel.refresh(self.chart_range.currentData())
 
     def _refresh_events(self) -> None:
         kind_value = self.kind_filter.currentData()

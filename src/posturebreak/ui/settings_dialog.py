@@ -49,6 +49,7 @@ from posturebreak.core.settings import (
 from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 from posturebreak.ui.sit_stand_settings import SitStandGroup
+from posturebreak.ui.stool_trial_settings import StoolTrialGroup
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 _Button = QDialogButtonBox.StandardButton
@@ -294,6 +295,8 @@ class SettingsDialog(QDialog):
         self.pack_rest.setSpecialValueText("No rest timer")
         form.addRow("Heat/cold &pack on for:", self.pack_on)
         form.addRow("Then skin &rest for:", self.pack_rest)
+        self.stool_trial = StoolTrialGroup()
+        form.addRow(self.stool_trial)
         return page
 
     # -- state ------------------------------------------------------------------------
@@ -319,6 +322,7 @@ class SettingsDialog(QDialog):
         self.pack_on.setValue(settings.pack.on_minutes)
         self.pack_rest.setValue(settings.pack.rest_minutes)
         self.sit_stand.show_settings(settings.sit_stand)
+        self.stool_trial.show_settings(settings.stool_trial)
         self._order_days()
         self._update_enabled()
         self.error_label.hide()
@@ -345,6 +349,7 @@ class SettingsDialog(QDialog):
             ),
             pack=PackSettings(on_minutes=self.pack_on.value(), rest_minutes=self.pack_rest.value()),
             sit_stand=self.sit_stand.read(),
+            stool_trial=self.stool_trial.read(),
         )
 
     def show_error(self, text: str) -> None:
@@ -375,6 +380,9 @@ class SettingsDialog(QDialog):
                 "Working hours must start and end at different times. For reminders at any "
                 "time of day, choose \u201cRemind me at any time\u201d."
             )
+            return False
+        if (problem := self.stool_trial.problem()) is not None:
+            self.show_error(problem)
             return False
         try:
             settings = self.settings()

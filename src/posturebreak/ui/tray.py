@@ -49,6 +49,7 @@ class TrayIcon(QObject):
     take_break_requested = Signal()
     log_requested = Signal()
     history_requested = Signal()
+    comfort_requested = Signal()
     pause_requested = Signal(object)  # PauseLength
     do_not_disturb_requested = Signal(object)  # DoNotDisturbLength
     do_not_disturb_off_requested = Signal()
@@ -104,6 +105,7 @@ class TrayIcon(QObject):
         self.take_break_action = self._add(menu, "Take a break now", self.take_break_requested)
         self.log_action = self._add(menu, "Log a stretch…", self.log_requested)
         self.history_action = self._add(menu, "Your breaks…", self.history_requested)
+        self.comfort_action = self._add(menu, "How is your back?…", self.comfort_requested)
         self.pause_menu, self.pause_actions = _choices(
             menu, "Pause reminders", PauseLength, self.pause_requested
         )
