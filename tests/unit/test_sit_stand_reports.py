@@ -65,12 +65,13 @@ def test_the_week_starts_on_the_users_first_day(first_day: int) -> None:
 
 def test_stats_text_and_json_carry_the_standing_line(tmp_path: Path) -> None:
     paths = AppPaths.under(tmp_path)
-    summary = read_summary(paths, FixedClock(datetime.now(UTC)), 7)
+    summary, comfort = read_summary(paths, FixedClock(datetime.now(UTC)), 7)
     standing = StandingTime(25 * MIN, 130 * MIN)
-    assert "Standing: 25 min today, 2 h 10 min this week" in stats_text(summary, standing)
-    document = json.loads(stats_json(summary, standing))
+    assert "Standing: 25 min today, 2 h 10 min this week" in stats_text(summary, comfort, standing)
+    document = json.loads(stats_json(summary, comfort, standing))
     assert document["standing_minutes"] == {"today": 25, "this_week": 130}
-    assert "Standing" not in stats_text(summary) and "standing_minutes" not in stats_json(summary)
+    assert "Standing" not in stats_text(summary, comfort)
+    assert "standing_minutes" not in stats_json(summary, comfort)
 
 
 def test_the_stats_command_shows_standing_once_sit_stand_is_on(tmp_path: Path) -> None:
