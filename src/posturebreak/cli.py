@@ -33,6 +33,12 @@ _CONTROL_COMMANDS = {
     "quit": "quit the running app",
 }
 
+_DESKTOP_ENTRY_COMMANDS = {
+    "install-desktop-entry": "add the app to your launcher menu (with its actions), metainfo "
+    "and icons, in $XDG_DATA_HOME (~/.local/share), running this installation",
+    "uninstall-desktop-entry": "remove exactly what install-desktop-entry added",
+}
+
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without ``with_commands``, only what starting the app takes
@@ -57,6 +63,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if with_commands:
         _add_control_commands(commands)
         _add_report_commands(commands)
+        _add_desktop_entry_commands(commands)
     return parser
 
 
@@ -145,6 +152,14 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
 
 
+def _add_desktop_entry_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """For an install without a package: the launcher entry, metainfo and icons."""
+    for name, help_text in _DESKTOP_ENTRY_COMMANDS.items():
+        commands.add_parser(name, help=help_text, description=help_text)
+
+
 # argparse names a type function that raises ValueError in its message ("invalid
 # _day_count value"); these raise ArgumentTypeError, whose text it shows as it is.
 
@@ -200,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command in ("stats", "export"):
         return _report(paths, args)
+    if args.command in _DESKTOP_ENTRY_COMMANDS:
+        return _desktop_entry(args.command)
     if args.command is not None:
         return _control(paths, args)
 
@@ -232,6 +249,25 @@ def _report(paths: AppPaths, args: argparse.Namespace) -> int:
         return 1
     except (ActivityLogError, OSError) as error:
         return reports.fail(error)
+    return 0
+
+
+def _desktop_entry(command: str) -> int:
+    """Installs or removes the launcher entry, metainfo and icons in the XDG data folder."""
+    from posturebreak.services import desktop_entry
+
+    home = desktop_entry.data_home()
+    try:
+        if command == "install-desktop-entry":
+            run = desktop_entry.running_command()
+            files = desktop_entry.install(home, run)
+            print(f"Installed {len(files)} files in {home} (the launcher entry runs {run[0]}).")
+        else:
+            files = desktop_entry.uninstall(home)
+            print(f"Removed {len(files)} files from {home}." if files else "Nothing to remove.")
+    except desktop_entry.DesktopEntryError as error:
+        print(f"{APP_NAME}: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

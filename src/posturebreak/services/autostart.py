@@ -27,6 +27,13 @@ def _quote_exec_argument(argument: str) -> str:
     return f'"{escaped}"'
 
 
+def exec_value(command: Sequence[str]) -> str:
+    """``command`` as the value of a desktop entry's ``Exec`` key."""
+    exec_line = " ".join(_quote_exec_argument(part) for part in command)
+    # Desktop entry values escape backslashes once more on top of Exec quoting.
+    return exec_line.replace("\\", "\\\\")
+
+
 class XdgAutostart:
     """Adds or removes ``posture-break.desktop`` in an autostart folder."""
 
@@ -44,9 +51,7 @@ class XdgAutostart:
         if not enabled:
             self.entry.unlink(missing_ok=True)
             return
-        exec_line = " ".join(_quote_exec_argument(part) for part in self._command)
-        # Desktop entry values escape backslashes once more on top of Exec quoting.
-        exec_line = exec_line.replace("\\", "\\\\")
+        exec_line = exec_value(self._command)
         text = (
             "[Desktop Entry]\n"
             "Type=Application\n"
