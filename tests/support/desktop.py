@@ -122,6 +122,25 @@ def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:
     processes.clear()
 
 
+@contextmanager
+def watch_notify_calls(address: str) -> Iterator[MonitorOutput]:
+    """Records every ``Notify`` call on the bus at ``address`` as ``dbus-monitor`` prints it."""
+    monitor = subprocess.Popen(
+        ["dbus-monitor", "--address", address, f"interface='{NOTIFICATIONS}',member='Notify'"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert monitor.stdout is not None
+    output = MonitorOutput(monitor.stdout)
+    try:
+        wait_until(lambda: "NameAcquired" in output.text(), 10, "dbus-monitor to listen")
+        yield output
+    finally:
+        monitor.terminate()
+        monitor.wait(10)
+        monitor.stdout.close()
+
+
 def _read_line(stream: IO[bytes] | int, timeout: float, what: str) -> str:
     fd = stream if isinstance(stream, int) else stream.fileno()
     data = b""
@@ -239,28 +258,9 @@ class VirtualDesktop:
             proxy = bus.get_object(NOTIFICATIONS, "/org/freedesktop/Notifications")
             return getattr(proxy, method)(dbus_interface="org.dunstproject.cmd0")
 
-    @contextmanager
-    def watch_notify_calls(self) -> Iterator[MonitorOutput]:
+    def watch_notify_calls(self) -> AbstractContextManager[MonitorOutput]:
         """Records every ``Notify`` call on the bus as ``dbus-monitor`` prints it."""
-        monitor = subprocess.Popen(
-            [
-                "dbus-monitor",
-                "--address",
-                self.bus_address,
-                f"interface='{NOTIFICATIONS}',member='Notify'",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        assert monitor.stdout is not None
-        output = MonitorOutput(monitor.stdout)
-        try:
-            wait_until(lambda: "NameAcquired" in output.text(), 10, "dbus-monitor to listen")
-            yield output
-        finally:
-            monitor.terminate()
-            monitor.wait(10)
-            monitor.stdout.close()
+        return watch_notify_calls(self.bus_address)
 
     def notification_server_ready(self) -> bool:
         return self.has_bus_name(NOTIFICATIONS)
