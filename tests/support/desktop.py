@@ -77,13 +77,20 @@ def wait_until(condition: Callable[[], Any], timeout: float = 20.0, what: str = 
 
 
 def start_bus_daemon(
-    workdir: Path, processes: list[subprocess.Popen[bytes]], kind: str = "session"
+    workdir: Path,
+    processes: list[subprocess.Popen[bytes]],
+    kind: str = "session",
+    *,
+    every_user: bool = False,
 ) -> str:
     """Starts a private dbus-daemon (``kind`` "session" or "system") without service
-    activation; returns its address once it listens."""
+    activation; returns its address once it listens. With ``every_user``, programs of
+    other local users may connect too (a session whose parts run as different users)."""
     workdir.mkdir(parents=True, exist_ok=True)
     config = workdir / f"{kind}-bus.conf"
     text = _SESSION_BUS_CONFIG.replace("<type>session</type>", f"<type>{kind}</type>")
+    if every_user:
+        text = text.replace('<allow own="*"/>', '<allow own="*"/>\n    <allow user="*"/>')
     config.write_text(text.format(dir=workdir))
     bus = subprocess.Popen(
         ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
