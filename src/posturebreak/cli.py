@@ -26,9 +26,11 @@ _CONTROL_COMMANDS = {
     "pause": "pause reminders (default 30 minutes)",
     "resume": "resume paused reminders",
     "skip": "skip the next reminder",
-    "break-now": "take a break now (a stretch unless you name another kind)",
-    "settings": "open the settings window",
-    "history": "open the window with your breaks, streak and chart",
+    "break-now": "take a break now (a stretch unless you name another kind); "
+    "starts the app if it is not running",
+    "settings": "open the settings window (starting the app if it is not running)",
+    "history": "open the window with your breaks, streak and chart (starting the app if "
+    "it is not running)",
     "dnd": "do not disturb: hold reminders until you turn it off (or for a while)",
     "quit": "quit the running app",
 }
@@ -38,6 +40,8 @@ _DESKTOP_ENTRY_COMMANDS = {
     "and icons, in $XDG_DATA_HOME (~/.local/share), running this installation",
     "uninstall-desktop-entry": "remove exactly what install-desktop-entry added",
 }
+# What a launcher action may ask for before the app runs: these start it first.
+_STARTS_THE_APP = ("break-now", "settings", "history")
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
@@ -284,7 +288,14 @@ def _control(paths: AppPaths, args: argparse.Namespace) -> int:
         request["minutes"] = args.minutes
         request["until"] = "off" if args.off else "tomorrow" if args.until_tomorrow else None
     try:
-        reply = send_command(socket_path(paths.instance_name), request)
+        socket = socket_path(paths.instance_name)
+        reply = send_command(socket, request)
+        if reply is None and args.command in _STARTS_THE_APP:
+            from posturebreak.services.desktop_entry import running_command
+            from posturebreak.services.start_on_demand import start_and_send
+
+            profile = [] if args.profile_dir is None else ["--profile-dir", str(args.profile_dir)]
+            reply = start_and_send([*running_command(), *profile], socket, request)
     except SocketLocationError as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 1

@@ -105,3 +105,12 @@ def test_without_a_tray_the_app_says_once_how_to_reach_it_and_the_launcher_actio
         assert again.log_text().count("No system tray found") == 2
     finally:
         again.stop()
+    wait_until(lambda: again.command("status").returncode != 0, 30, "the app to quit")
+
+    # With the app not running, a launcher action starts it first.
+    try:
+        assert run("settings") == "Opened settings."
+        assert again.command("status").returncode == 0
+    finally:
+        again.command("quit")
+    wait_until(lambda: again.command("status").returncode != 0, 30, "the app to quit")
