@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,7 @@ from PySide6.QtGui import QColor, QImage
 
 from tests.support.app_process import AppProcess
 from tests.support.desktop import wait_until
-from tests.support.private_bus import require_tools
-from tests.support.sway import STATUS_NOTIFIER_WATCHER, HeadlessSway, missing_tools
+from tests.support.sway import STATUS_NOTIFIER_WATCHER, HeadlessSway, headless_sway
 
 pytestmark = pytest.mark.e2e
 
@@ -29,14 +27,8 @@ BAR_HEIGHT = 28
 
 @pytest.fixture
 def sway() -> Iterator[HeadlessSway]:
-    require_tools(missing_tools(tray=True))
-    # Its sockets live in here: a Unix socket's path must stay under 108 bytes.
-    with tempfile.TemporaryDirectory(prefix="pb-waybar-") as workdir:
-        session = HeadlessSway(Path(workdir), tray=True)
-        try:
-            yield session.start()
-        finally:
-            session.stop()
+    with headless_sway(tray=True) as session:
+        yield session
 
 
 def registered_item_of(sway: HeadlessSway, pid: int) -> tuple[str, str] | None:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.support.desktop import start_bus_daemon, wait_until
 from tests.support.other_user import OTHER_UID
-from tests.support.private_bus import PrivateBus, Processes
+from tests.support.private_bus import PrivateBus, Processes, require_tools
 
 STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
 # waybar with nothing but its tray, along the top of the screen.
@@ -110,3 +113,17 @@ class HeadlessSway:
 
     def stop(self) -> None:
         self.processes.stop()
+
+
+@contextmanager
+def headless_sway(*, tray: bool = False) -> Iterator[HeadlessSway]:
+    """A started sway (with waybar's tray if asked) for one test, skipped without its
+    tools, ended afterwards."""
+    require_tools(missing_tools(tray=tray))
+    # Its sockets live in here: a Unix socket's path must stay under 108 bytes.
+    with tempfile.TemporaryDirectory(prefix="pb-sway-") as workdir:
+        session = HeadlessSway(Path(workdir), tray=tray)
+        try:
+            yield session.start()
+        finally:
+            session.stop()

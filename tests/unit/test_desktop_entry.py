@@ -23,6 +23,7 @@ from posturebreak.services.desktop_entry import (
     running_command,
     uninstall,
 )
+from tests.support.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = f"applications/{DESKTOP_ID}.desktop"
@@ -126,12 +127,7 @@ def test_the_commands_install_into_xdg_data_home_and_say_so(
 
 def test_a_wheel_installed_in_a_venv_installs_its_own_files_and_script(tmp_path: Path) -> None:
     """What ``pipx install .`` then ``posture-break install-desktop-entry`` does."""
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp_path, ROOT],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("posture_break-*.whl")
+    wheel = build_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as archive:
         assert f"posturebreak/packaging/{DESKTOP_ID}.metainfo.xml" in archive.namelist()
     venv = tmp_path / "venv"
