@@ -67,7 +67,7 @@ def test_every_exec_line_runs_the_installation_that_installed_it(tmp_path: Path)
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
 def test_the_installed_entry_is_valid(tmp_path: Path) -> None:
-    install(tmp_path, ["/usr/bin/python3", "-m", "posturebreak"])
+    install(tmp_path, ['/opt/100% \\ "$odd"/posture-break'])
     subprocess.run(["desktop-file-validate", str(tmp_path / ENTRY)], check=True)
 
 
@@ -102,6 +102,29 @@ def test_a_broken_manifest_is_reported_not_guessed_at(tmp_path: Path) -> None:
     with pytest.raises(DesktopEntryError, match="cannot read"):
         uninstall(tmp_path)
     assert (tmp_path / ENTRY).exists()
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        '{"files": "applications", "folders": [], "caches": []}',
+        '{"files": ["../outside.txt"], "folders": [], "caches": []}',
+        '{"files": ["/etc/hostname"], "folders": [], "caches": []}',
+        '{"files": [], "folders": [""], "caches": []}',
+        '{"files": []}',
+        "[]",
+    ],
+)
+def test_a_manifest_never_makes_removal_reach_outside_the_data_folder(
+    tmp_path: Path, manifest: str
+) -> None:
+    home = tmp_path / "share"
+    (home / MANIFEST).parent.mkdir(parents=True)
+    (home / MANIFEST).write_text(manifest)
+    (tmp_path / "outside.txt").write_text("keep me")
+    with pytest.raises(DesktopEntryError, match="cannot read"):
+        uninstall(home)
+    assert (tmp_path / "outside.txt").read_text() == "keep me"
 
 
 def test_the_launcher_runs_the_posture_break_script_else_this_interpreter() -> None:

@@ -30,8 +30,9 @@ def _quote_exec_argument(argument: str) -> str:
 def exec_value(command: Sequence[str]) -> str:
     """``command`` as the value of a desktop entry's ``Exec`` key."""
     exec_line = " ".join(_quote_exec_argument(part) for part in command)
-    # Desktop entry values escape backslashes once more on top of Exec quoting.
-    return exec_line.replace("\\", "\\\\")
+    # Desktop entry values escape backslashes once more on top of Exec quoting, and a
+    # literal % is %% (a lone one starts a field code such as %f).
+    return exec_line.replace("\\", "\\\\").replace("%", "%%")
 
 
 class XdgAutostart:

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from posturebreak import APP_ID
 from posturebreak.resources import packaging_dir
@@ -54,11 +54,7 @@ class Manifest:
     def read(cls, path: Path) -> Manifest | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(
-                files=[str(item) for item in data["files"]],
-                folders=[str(item) for item in data["folders"]],
-                caches=[str(item) for item in data["caches"]],
-            )
+            return cls(*(_inside_paths(data[key]) for key in ("files", "folders", "caches")))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:
@@ -68,6 +64,18 @@ class Manifest:
         text = json.dumps({"files": self.files, "folders": self.folders, "caches": self.caches})
         with replaced_atomically(path) as file:
             file.write(text.encode())
+
+
+def _inside_paths(value: object) -> list[str]:
+    """``value`` as a list of relative paths that stay inside the data folder; raises
+    ValueError otherwise (a manifest must never make removal reach elsewhere)."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("expected lists of paths")
+    for item in value:
+        parts = PurePosixPath(item).parts
+        if not parts or PurePosixPath(item).is_absolute() or ".." in parts:
+            raise ValueError(f"{item!r} is not a path inside the data folder")
+    return list(value)
 
 
 def data_home() -> Path:
