@@ -20,10 +20,12 @@ log = logging.getLogger(__name__)
 NO_TRAY_NOTICE_FILE = "no-tray-notice-shown"
 NO_TRAY_NOTICE = Notification(
     f"{APP_NAME} is running without a tray icon",
-    "Your desktop shows no system tray. Reminders still come. To take a break, pause, "
-    "resume, or open Settings or Your breaks, right-click Posture Break in your "
-    "applications menu, or run posture-break --help in a terminal. "
-    "(Not in the menu? Run posture-break install-desktop-entry.)",
+    "Your desktop shows no system tray. Reminders still come.\n"
+    "To take a break, pause, resume, or open Settings or Your breaks, right-click "
+    "Posture Break in your applications menu, or see what a terminal can do:\n"
+    "posture-break --help\n"
+    "Not in the menu? Add it with:\n"
+    "posture-break install-desktop-entry",
 )
 
 
