@@ -31,6 +31,7 @@ from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
+from posturebreak.first_run import no_tray_notice
 from posturebreak.logsetup import log_uncaught_exceptions
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors, detectors_here
@@ -110,6 +111,7 @@ class PostureBreakApp(QObject):
         catalogue, self._catalogue_message = load_catalogue(paths.config_dir)
         self.rotation = ExerciseRotation(catalogue)
         self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
+        self._data_dir = paths.data_dir
         self.events: EventSink = self.activity
         if detectors is None:
             detectors = detectors_here(clock, QGuiApplication.platformName())
@@ -220,13 +222,9 @@ class PostureBreakApp(QObject):
             log.info("%s %s started; %s", APP_NAME, __version__, self.status())
         else:
             log.warning("No system tray found; reminders go on without the tray icon")
-            self.notifier.show(
-                Notification(
-                    f"{APP_NAME} is running without a tray icon",
-                    "No system tray was found. Reminders still come; "
-                    "the icon appears when a tray does.",
-                )
-            )
+            notice = no_tray_notice(self._data_dir)  # how to reach the app, said once
+            if notice is not None:
+                self.notifier.show(notice)
         message = self._loaded_settings.user_message()
         if message is not None:
             self.notifier.show(Notification("Some settings were reset", message))

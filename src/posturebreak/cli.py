@@ -26,12 +26,22 @@ _CONTROL_COMMANDS = {
     "pause": "pause reminders (default 30 minutes)",
     "resume": "resume paused reminders",
     "skip": "skip the next reminder",
-    "break-now": "take a break now (a stretch unless you name another kind)",
-    "settings": "open the settings window",
-    "history": "open the window with your breaks, streak and chart",
+    "break-now": "take a break now (a stretch unless you name another kind); "
+    "starts the app if it is not running",
+    "settings": "open the settings window (starting the app if it is not running)",
+    "history": "open the window with your breaks, streak and chart (starting the app if "
+    "it is not running)",
     "dnd": "do not disturb: hold reminders until you turn it off (or for a while)",
     "quit": "quit the running app",
 }
+
+_DESKTOP_ENTRY_COMMANDS = {
+    "install-desktop-entry": "add the app to your launcher menu (with its actions), metainfo "
+    "and icons, in $XDG_DATA_HOME (~/.local/share), running this installation",
+    "uninstall-desktop-entry": "remove exactly what install-desktop-entry added",
+}
+# What a launcher action may ask for before the app runs: these start it first.
+_STARTS_THE_APP = ("break-now", "settings", "history")
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
@@ -57,6 +67,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if with_commands:
         _add_control_commands(commands)
         _add_report_commands(commands)
+        _add_desktop_entry_commands(commands)
     return parser
 
 
@@ -145,6 +156,14 @@ def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
 
 
+def _add_desktop_entry_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """For an install without a package: the launcher entry, metainfo and icons."""
+    for name, help_text in _DESKTOP_ENTRY_COMMANDS.items():
+        commands.add_parser(name, help=help_text, description=help_text)
+
+
 # argparse names a type function that raises ValueError in its message ("invalid
 # _day_count value"); these raise ArgumentTypeError, whose text it shows as it is.
 
@@ -200,6 +219,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command in ("stats", "export"):
         return _report(paths, args)
+    if args.command in _DESKTOP_ENTRY_COMMANDS:
+        return _desktop_entry(args.command)
     if args.command is not None:
         return _control(paths, args)
 
@@ -237,6 +258,25 @@ def _report(paths: AppPaths, args: argparse.Namespace) -> int:
     return 0
 
 
+def _desktop_entry(command: str) -> int:
+    """Installs or removes the launcher entry, metainfo and icons in the XDG data folder."""
+    from posturebreak.services import desktop_entry
+
+    home = desktop_entry.data_home()
+    try:
+        if command == "install-desktop-entry":
+            run = desktop_entry.running_command()
+            files = desktop_entry.install(home, run)
+            print(f"Installed {len(files)} files in {home} (the launcher entry runs {run[0]}).")
+        else:
+            files = desktop_entry.uninstall(home)
+            print(f"Removed {len(files)} files from {home}." if files else "Nothing to remove.")
+    except desktop_entry.DesktopEntryError as error:
+        print(f"{APP_NAME}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _control(paths: AppPaths, args: argparse.Namespace) -> int:
     """Sends a command to the running instance and prints its answer (no Qt is loaded)."""
     from posturebreak.services.control_socket import SocketLocationError, send_command, socket_path
@@ -250,7 +290,14 @@ def _control(paths: AppPaths, args: argparse.Namespace) -> int:
         request["minutes"] = args.minutes
         request["until"] = "off" if args.off else "tomorrow" if args.until_tomorrow else None
     try:
-        reply = send_command(socket_path(paths.instance_name), request)
+        socket = socket_path(paths.instance_name)
+        reply = send_command(socket, request)
+        if reply is None and args.command in _STARTS_THE_APP:
+            from posturebreak.services.desktop_entry import running_command
+            from posturebreak.services.start_on_demand import start_and_send
+
+            profile = [] if args.profile_dir is None else ["--profile-dir", str(args.profile_dir)]
+            reply = start_and_send([*running_command(), *profile], socket, request)
     except SocketLocationError as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 1

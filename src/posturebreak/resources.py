@@ -1,7 +1,9 @@
-"""Finds the files in ``resources/`` both in an installed wheel and in a source checkout.
+"""Finds the files in ``resources/`` and ``packaging/`` both in an installed wheel and in
+a source checkout.
 
-The wheel carries them inside the package (``posturebreak/resources``); a
-checkout or editable install has them at the top of the repository.
+The wheel carries them inside the package (``posturebreak/resources``,
+``posturebreak/packaging``); a checkout or editable install has them at the top
+of the repository.
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 def resources_dir() -> Path:
     """The folder holding icons and other shipped data."""
-    for candidate in (_PACKAGE_DIR / "resources", _PACKAGE_DIR.parent.parent / "resources"):
+    return _shipped_folder("resources")
+
+
+def packaging_dir() -> Path:
+    """The folder holding the desktop entry, the AppStream metainfo and the hicolor icons."""
+    return _shipped_folder("packaging")
+
+
+def _shipped_folder(name: str) -> Path:
+    for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent.parent / name):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(
-        f"Posture Break's resources are missing (looked in {_PACKAGE_DIR}); reinstall the app"
+        f"Posture Break's {name} are missing (looked in {_PACKAGE_DIR}); reinstall the app"
     )
 
 

@@ -8,7 +8,6 @@ and unlocks when logind tells the session ``Unlock``, as after a password.
 from __future__ import annotations
 
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -23,9 +22,7 @@ from posturebreak.platform.lock_screen import LockScreenDetector
 from tests.support.activity import natural_breaks
 from tests.support.app_process import AppProcess
 from tests.support.desktop import wait_until
-from tests.support.gnome import SCREEN_SHIELD, HeadlessGnomeShell, missing_tools
-from tests.support.private_bus import require_tools
-from tests.support.system_bus import missing_tools as missing_mock_tools
+from tests.support.gnome import SCREEN_SHIELD, HeadlessGnomeShell, headless_gnome_shell
 
 pytestmark = pytest.mark.e2e
 
@@ -35,14 +32,8 @@ LONGEST_BREAK_AT_60X = 1.0
 
 @pytest.fixture
 def shell() -> Iterator[HeadlessGnomeShell]:
-    require_tools(missing_tools("gnome-shell") + missing_mock_tools())
-    # Bus sockets live in here: a Unix socket's path must stay under 108 bytes.
-    with tempfile.TemporaryDirectory(prefix="pb-gnome-") as workdir:
-        session = HeadlessGnomeShell(Path(workdir))
-        try:
-            yield session.start()
-        finally:
-            session.stop()
+    with headless_gnome_shell() as session:
+        yield session
 
 
 def lock(shell: HeadlessGnomeShell) -> None:

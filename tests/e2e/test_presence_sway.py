@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from tests.support.activity import natural_breaks
 from tests.support.app_process import AppProcess
 from tests.support.desktop import FULL_SCREEN_WINDOW, wait_until
 from tests.support.presence_probe import Probe
-from tests.support.private_bus import Processes, require_tools
-from tests.support.sway import HeadlessSway, missing_tools
+from tests.support.private_bus import Processes
+from tests.support.sway import HeadlessSway, headless_sway
 
 pytestmark = pytest.mark.e2e
 
@@ -28,14 +27,8 @@ IDLE_AFTER_A_MINUTE = "version = 1\n\n[schedule]\nidle_threshold_minutes = 1\n"
 
 @pytest.fixture
 def sway() -> Iterator[HeadlessSway]:
-    require_tools(missing_tools())
-    # Its Wayland socket lives in here: a Unix socket's path must stay under 108 bytes.
-    with tempfile.TemporaryDirectory(prefix="pb-sway-") as workdir:
-        session = HeadlessSway(Path(workdir))
-        try:
-            yield session.start()
-        finally:
-            session.stop()
+    with headless_sway() as session:
+        yield session
 
 
 def test_no_input_is_away_and_a_key_press_is_back(sway: HeadlessSway, tmp_path: Path) -> None:

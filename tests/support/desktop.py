@@ -77,13 +77,20 @@ def wait_until(condition: Callable[[], Any], timeout: float = 20.0, what: str = 
 
 
 def start_bus_daemon(
-    workdir: Path, processes: list[subprocess.Popen[bytes]], kind: str = "session"
+    workdir: Path,
+    processes: list[subprocess.Popen[bytes]],
+    kind: str = "session",
+    *,
+    every_user: bool = False,
 ) -> str:
     """Starts a private dbus-daemon (``kind`` "session" or "system") without service
-    activation; returns its address once it listens."""
+    activation; returns its address once it listens. With ``every_user``, programs of
+    other local users may connect too (a session whose parts run as different users)."""
     workdir.mkdir(parents=True, exist_ok=True)
     config = workdir / f"{kind}-bus.conf"
     text = _SESSION_BUS_CONFIG.replace("<type>session</type>", f"<type>{kind}</type>")
+    if every_user:
+        text = text.replace('<allow own="*"/>', '<allow own="*"/>\n    <allow user="*"/>')
     config.write_text(text.format(dir=workdir))
     bus = subprocess.Popen(
         ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
@@ -120,6 +127,25 @@ def stop_processes(processes: list[subprocess.Popen[bytes]]) -> None:
         if process.stdout is not None:
             process.stdout.close()
     processes.clear()
+
+
+@contextmanager
+def watch_notify_calls(address: str) -> Iterator[MonitorOutput]:
+    """Records every ``Notify`` call on the bus at ``address`` as ``dbus-monitor`` prints it."""
+    monitor = subprocess.Popen(
+        ["dbus-monitor", "--address", address, f"interface='{NOTIFICATIONS}',member='Notify'"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert monitor.stdout is not None
+    output = MonitorOutput(monitor.stdout)
+    try:
+        wait_until(lambda: "NameAcquired" in output.text(), 10, "dbus-monitor to listen")
+        yield output
+    finally:
+        monitor.terminate()
+        monitor.wait(10)
+        monitor.stdout.close()
 
 
 def _read_line(stream: IO[bytes] | int, timeout: float, what: str) -> str:
@@ -250,28 +276,9 @@ class VirtualDesktop:
             proxy = bus.get_object(NOTIFICATIONS, "/org/freedesktop/Notifications")
             return getattr(proxy, method)(dbus_interface="org.dunstproject.cmd0")
 
-    @contextmanager
-    def watch_notify_calls(self) -> Iterator[MonitorOutput]:
+    def watch_notify_calls(self) -> AbstractContextManager[MonitorOutput]:
         """Records every ``Notify`` call on the bus as ``dbus-monitor`` prints it."""
-        monitor = subprocess.Popen(
-            [
-                "dbus-monitor",
-                "--address",
-                self.bus_address,
-                f"interface='{NOTIFICATIONS}',member='Notify'",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        assert monitor.stdout is not None
-        output = MonitorOutput(monitor.stdout)
-        try:
-            wait_until(lambda: "NameAcquired" in output.text(), 10, "dbus-monitor to listen")
-            yield output
-        finally:
-            monitor.terminate()
-            monitor.wait(10)
-            monitor.stdout.close()
+        return watch_notify_calls(self.bus_address)
 
     def notification_server_ready(self) -> bool:
         return self.has_bus_name(NOTIFICATIONS)

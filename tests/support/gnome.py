@@ -13,6 +13,7 @@ import contextlib
 import os
 import shutil
 import signal
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from tests.support.desktop import wait_until
-from tests.support.private_bus import OnPrivateBus, PrivateBus, missing_bus_tools
+from tests.support.private_bus import OnPrivateBus, PrivateBus, missing_bus_tools, require_tools
 from tests.support.system_bus import MockLogind
+from tests.support.system_bus import missing_tools as missing_mock_tools
 
 IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
 REMOTE_DESKTOP = "org.gnome.Mutter.RemoteDesktop"
@@ -32,6 +34,8 @@ SYSTEMD_SEATS = Path("/run/systemd/seats")
 SESSION_ID = "c1"  # the logind session the shell runs in
 _STARTS = 10
 _EXEC_TAKES_AT_MOST = 3.0  # seconds, on a busy machine
+WAYLAND_DISPLAY = "posture-break"
+NOTIFICATIONS = "org.freedesktop.Notifications"
 
 
 def missing_tools(compositor: str = "mutter") -> list[str]:
@@ -74,7 +78,7 @@ class HeadlessMutter(OnPrivateBus):
     def _spawn_compositor(self) -> None:
         env = self.env(XDG_RUNTIME_DIR=str(self.runtime))
         argv = [self.compositor, "--headless", "--wayland", "--no-x11"]
-        argv += ["--virtual-monitor", "1280x800", "--wayland-display=posture-break"]
+        argv += ["--virtual-monitor", "1280x800", f"--wayland-display={WAYLAND_DISPLAY}"]
         self.log = self.workdir / f"{self.compositor}{len(self.processes.started)}.log"
         self._mutter = self.processes.spawn(argv, env, self.log)
 
@@ -88,6 +92,15 @@ class HeadlessMutter(OnPrivateBus):
         env.update(DBUS_SESSION_BUS_ADDRESS=self.address, QT_QPA_PLATFORM="offscreen")
         env.update(extra)
         return env
+
+    def wayland_client_env(self, **extra: str) -> dict[str, str]:
+        """A Qt program's environment as a real Wayland client of this compositor (the
+        socket by its full path: the client keeps a runtime folder of its own)."""
+        socket = str(self.runtime / WAYLAND_DISPLAY)
+        runtime = self.workdir / "client-runtime"
+        runtime.mkdir(mode=0o700, exist_ok=True)
+        wayland = dict(QT_QPA_PLATFORM="wayland", WAYLAND_DISPLAY=socket)
+        return dict(**wayland, XDG_RUNTIME_DIR=str(runtime), **extra)
 
     @contextmanager
     def hand(self) -> Iterator[RemoteHand]:
@@ -168,10 +181,31 @@ class HeadlessGnomeShell(HeadlessMutter):
         session.update(XDG_CURRENT_DESKTOP="GNOME", DBUS_SYSTEM_BUS_ADDRESS=self.logind.address)
         return super().env(**session, **extra)
 
+    def serve_notifications(self) -> None:
+        """Starts what D-Bus activation would (our private bus activates nothing): GNOME's
+        ``org.freedesktop.Notifications``, a small gjs service that hands them to the shell."""
+        assert self.bus is not None
+        service = ["gjs", "/usr/share/gnome-shell/org.gnome.Shell.Notifications"]
+        self.processes.spawn(service, self.env(), self.workdir / "notifications.log")
+        self.bus.wait_for_name(NOTIFICATIONS)
+
     def unlock(self) -> None:
         """What logind does when the user authenticates: the shell drops its lock screen."""
         assert self.logind is not None
         self.logind.session_signal(self.session, "Unlock")
+
+
+@contextmanager
+def headless_gnome_shell() -> Iterator[HeadlessGnomeShell]:
+    """A started GNOME Shell for one test (skipped without its tools), ended afterwards."""
+    require_tools(missing_tools("gnome-shell") + missing_mock_tools())
+    # Bus sockets live in here: a Unix socket's path must stay under 108 bytes.
+    with tempfile.TemporaryDirectory(prefix="pb-gnome-") as workdir:
+        session = HeadlessGnomeShell(Path(workdir))
+        try:
+            yield session.start()
+        finally:
+            session.stop()
 
 
 @dataclass

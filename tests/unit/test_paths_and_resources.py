@@ -11,6 +11,7 @@ import pytest
 
 from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
 from posturebreak.resources import resource_path, resources_dir
+from tests.support.wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ("icons/posture-break.svg", "icons/posture-break-paused.svg")
@@ -61,12 +62,7 @@ def test_a_missing_resource_is_reported_by_name() -> None:
 def test_the_built_wheel_carries_the_icons_and_finds_them_when_installed(
     tmp_path: Path,
 ) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp_path, ROOT],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("posture_break-*.whl")
+    wheel = build_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert {f"posturebreak/resources/{icon}" for icon in ICONS} <= names

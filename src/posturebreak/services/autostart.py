@@ -59,11 +59,12 @@ def _quote_exec_argument(argument: str) -> str:
     return f'"{escaped}"'
 
 
-def desktop_exec_line(command: Sequence[str]) -> str:
+def exec_value(command: Sequence[str]) -> str:
     """``command`` as the value of a desktop entry's ``Exec`` key."""
     exec_line = " ".join(_quote_exec_argument(part) for part in command)
-    # Desktop entry values escape backslashes once more on top of Exec quoting.
-    return exec_line.replace("\\", "\\\\")
+    # Desktop entry values escape backslashes once more on top of Exec quoting, and a
+    # literal % is %% (a lone one starts a field code such as %f).
+    return exec_line.replace("\\", "\\\\").replace("%", "%%")
 
 
 class XdgAutostart:
@@ -82,12 +83,13 @@ class XdgAutostart:
         if not enabled:
             self.entry.unlink(missing_ok=True)
             return
+        exec_line = exec_value(self._command)
         text = (
             "[Desktop Entry]\n"
             "Type=Application\n"
             f"Name={APP_NAME}\n"
             "Comment=Reminders to stretch, sit evenly and move your feet\n"
-            f"Exec={desktop_exec_line(self._command)}\n"
+            f"Exec={exec_line}\n"
             f"Icon={APP_ID}\n"
             "Terminal=false\n"
             "X-GNOME-Autostart-enabled=true\n"
