@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from posturebreak import DESKTOP_ID
 from posturebreak.cli import main
 from posturebreak.services.desktop_entry import (
     APP_ICON_SIZES,
-    DESKTOP_ID,
     MANIFEST,
     DesktopEntryError,
     install,

@@ -12,9 +12,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from posturebreak import __version__
+from posturebreak import DESKTOP_ID, __version__
 from posturebreak.cli import build_parser
-from posturebreak.services.desktop_entry import DESKTOP_ID
 from tests.support.private_bus import require_tools
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from posturebreak import APP_ID, APP_NAME
+from posturebreak import APP_ID, APP_NAME, DESKTOP_ID
 from posturebreak.services.atomic_file import write_atomically
 
 PROFILE_REASON = "A separate profile does not start at login on this system."
@@ -90,7 +90,7 @@ class XdgAutostart:
             f"Name={APP_NAME}\n"
             "Comment=Reminders to stretch, sit evenly and move your feet\n"
             f"Exec={exec_line}\n"
-            f"Icon={APP_ID}\n"
+            f"Icon={DESKTOP_ID}\n"
             "Terminal=false\n"
             "X-GNOME-Autostart-enabled=true\n"
         )

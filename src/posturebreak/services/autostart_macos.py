@@ -11,9 +11,10 @@ import plistlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from posturebreak import DESKTOP_ID
 from posturebreak.services.atomic_file import write_atomically
 
-LAUNCH_AGENT_LABEL = "io.github.posturebreak.PostureBreak"
+LAUNCH_AGENT_LABEL = DESKTOP_ID
 
 
 class LaunchAgentAutostart:

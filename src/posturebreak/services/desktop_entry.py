@@ -18,13 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from posturebreak import APP_ID
+from posturebreak import APP_ID, DESKTOP_ID
 from posturebreak.resources import packaging_dir
 from posturebreak.services.atomic_file import replaced_atomically
 from posturebreak.services.autostart import exec_value, launch_command
 from posturebreak.services.private_files import make_private_folder
 
-DESKTOP_ID = "io.github.posturebreak.PostureBreak"
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # In the app's own data folder (on Linux, platformdirs puts it in the same place).
 MANIFEST = f"{APP_ID}/installed-desktop-files.json"
