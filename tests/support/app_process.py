@@ -29,13 +29,15 @@ class AppProcess:
     time_scale: float = 1.0
     extra_env: dict[str, str] = field(default_factory=dict)  # e.g. libfaketime's
     settings: str = NOBODY_AT_THE_KEYBOARD  # written as settings.toml unless there is one
+    # How to start the app: this checkout by default, or a frozen bundle or an installed package.
+    program: tuple[str, ...] = (sys.executable, "-m", "posturebreak")
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     def env(self) -> dict[str, str]:
         return self.desktop.env(POSTURE_BREAK_TIME_SCALE=str(self.time_scale), **self.extra_env)
 
     def argv(self, *args: str) -> list[str]:
-        return [sys.executable, "-m", "posturebreak", "--profile-dir", str(self.profile_dir), *args]
+        return [*self.program, "--profile-dir", str(self.profile_dir), *args]
 
     def start(self) -> AppProcess:
         self.launch()

@@ -1,0 +1,7 @@
+"""The frozen bundle's entry point: the same as the ``posture-break`` command."""
+
+import sys
+
+from posturebreak.cli import main
+
+sys.exit(main())
