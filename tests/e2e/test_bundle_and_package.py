@@ -151,3 +151,14 @@ def test_the_debian_package_installs_starts_and_uninstalls_cleanly(
     left = [path for path in files if path.exists() and not path.is_dir()]
     assert left == []
     assert not Path("/usr/lib/posture-break").exists()
+
+
+def test_the_frozen_bundle_installs_its_desktop_entry(bundle: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {**os.environ, "XDG_DATA_HOME": str(data)}
+    command = [str(bundle / PACKAGE), "install-desktop-entry"]
+    installed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert installed.returncode == 0, installed.stderr
+    entry = next((data / "applications").glob("*.desktop")).read_text()
+    assert f"Exec={bundle / PACKAGE}" in entry
+    assert any((data / "icons" / "hicolor").rglob("*.png"))
