@@ -48,6 +48,7 @@ from posturebreak.services.notify import (
 )
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
+from posturebreak.services.workstation_store import WorkstationStore, load_checklist
 from posturebreak.timing import ReminderTiming
 from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
@@ -56,6 +57,7 @@ from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
 from posturebreak.ui.qt_log import log_qt_messages
 from posturebreak.ui.style import use_plain_buttons
 from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
+from posturebreak.ui.workstation_check import WorkstationChecks
 
 # The windows, the history and the export load when first opened, not at start: the tray
 # needs none of them (see test_start_up_imports).
@@ -132,6 +134,8 @@ class PostureBreakApp(QObject):
         self.history_window: HistoryWindow | None = None
         self.log_dialog: LogStretchDialog | None = None
         self._app_icon = icon
+        store = WorkstationStore(self.activity)
+        self.workstation = WorkstationChecks(store, load_checklist, clock, icon, self)
         self.break_windows = BreakWindows(
             clock,
             lambda: self.settings.general.sound,
@@ -181,6 +185,7 @@ class PostureBreakApp(QObject):
         tray.resume_requested.connect(self.scheduler.resume)
         tray.skip_requested.connect(self.scheduler.skip_next)
         tray.settings_requested.connect(self.show_settings)
+        tray.workstation_requested.connect(self.workstation.open)
         tray.pack_start_requested.connect(self.start_pack)
         tray.pack_stop_requested.connect(self.pack.stop)
         tray.about_requested.connect(lambda: self.windows.show_about(self.timing.detection()))
@@ -239,8 +244,10 @@ class PostureBreakApp(QObject):
         window = self.history_window
         if window is None:
             from posturebreak.ui.history_window import HistoryWindow
+            from posturebreak.ui.workstation_history import WorkstationHistory
 
-            window = HistoryWindow(self.history, self._app_icon)
+            sections = [WorkstationHistory(self.workstation)]
+            window = HistoryWindow(self.history, self._app_icon, sections=sections)
             window.correction_requested.connect(self.correct_event)
             window.export_requested.connect(self.export_activity)
             window.log_requested.connect(self.show_log_dialog)
@@ -310,6 +317,7 @@ class PostureBreakApp(QObject):
         self._retry_timer.stop()
         self.pack.stop()
         self.flow.stop()
+        self.workstation.close()
         for window in (self.history_window, self.log_dialog, self.settings_dialog):
             if window is not None:
                 window.close()

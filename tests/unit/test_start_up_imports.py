@@ -20,6 +20,7 @@ NOT_AT_START = (
     "posturebreak.ui.history_chart",
     "posturebreak.ui.settings_dialog",
     "posturebreak.ui.log_dialog",
+    "posturebreak.ui.workstation_history",
     "posturebreak.services.activity_history",
     "posturebreak.services.activity_queries",
     "posturebreak.services.activity_export",

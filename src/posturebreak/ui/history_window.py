@@ -9,6 +9,7 @@ shows its progress and offers to cancel it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -103,7 +104,14 @@ class HistoryWindow(QWidget):
     export_requested = Signal(object, object)  # Path, ExportFormat
     log_requested = Signal()
 
-    def __init__(self, source: HistorySource, icon: QIcon, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: HistorySource,
+        icon: QIcon,
+        parent: QWidget | None = None,
+        *,
+        sections: Sequence[QWidget] = (),  # more sections below the events, e.g. workstation
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._source = source
         self._export_job: ExportJob | None = None
@@ -122,6 +130,8 @@ class HistoryWindow(QWidget):
         self.empty_label = QLabel("Nothing logged yet. Your breaks appear here as you take them.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_label)
+        for section in sections:
+            layout.addWidget(section)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
