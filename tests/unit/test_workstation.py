@@ -15,6 +15,7 @@ from posturebreak.core.workstation import (
     ItemAnswer,
     WorkstationCheck,
     changes,
+    not_yet,
     parse_checklist,
     summary_text,
 )
@@ -74,10 +75,8 @@ def test_the_shipped_checklist_makes_no_medical_claims() -> None:
         ),
     ],
 )
-def test_a_bad_checklist_is_refused_with_the_place_and_fault_named(
-    text: str, message: str
-) -> None:
-    with pytest.raises(ChecklistError, match="^work.toml") as raised:
+def test_a_bad_checklist_is_refused_with_the_place_and_fault_named(text: str, message: str) -> None:
+    with pytest.raises(ChecklistError, match=r"^work\.toml") as raised:
         parse_checklist(text, "work.toml")
     assert message in str(raised.value)
 
@@ -126,23 +125,20 @@ def test_changes_list_what_differs_in_checklist_order_with_both_answers() -> Non
     assert changes(items, after, after) == []
 
 
-def test_the_summary_counts_settled_items_and_names_those_not_yet_in_place() -> None:
+def test_the_summary_counts_settled_items_and_not_yet_names_the_others() -> None:
     items = load_checklist()
     check = WorkstationCheck(
         T0,
         {
+            "wrists": ItemAnswer(NOT_YET),
             "chair": ItemAnswer(YES),
             "monitor": ItemAnswer(NOT_YET),
             "feet": ItemAnswer(NOT_APPLICABLE),
-            "wrists": ItemAnswer(NOT_YET),
         },
     )
-    assert summary_text(items, check) == (
-        "2 of 4 in place or not applicable; not yet: Monitor at eye level, Wrist position"
-    )
-    assert summary_text(items, WorkstationCheck(T0, {"chair": ItemAnswer(YES)})) == (
-        "1 of 1 in place or not applicable"
-    )
+    assert summary_text(items, check) == "2 of 4 in place or not applicable"
+    assert not_yet(items, check) == ["Monitor at eye level", "Wrist position"]
+    assert not_yet(items, WorkstationCheck(T0)) == []
 
 
 def store_in(folder: Path) -> tuple[WorkstationStore, ActivityStore]:
@@ -170,9 +166,11 @@ def test_checks_come_back_newest_first_with_their_answers_and_notes(tmp_path: Pa
 def test_a_check_keeps_its_local_day_and_utc_time(tmp_path: Path) -> None:
     store, activity = store_in(tmp_path)
     store.save(WorkstationCheck(T0, {"chair": ItemAnswer(YES)}))
-    row = activity.connection().execute(
-        "SELECT checked_utc, local_day FROM workstation_checks"
-    ).fetchone()
+    row = (
+        activity.connection()
+        .execute("SELECT checked_utc, local_day FROM workstation_checks")
+        .fetchone()
+    )
     assert row == ("2037-03-02T09:00:00+00:00", T0.astimezone().date().isoformat())
     activity.close()
 

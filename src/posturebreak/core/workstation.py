@@ -123,11 +123,18 @@ def changes(
 
 
 def summary_text(items: Sequence[ChecklistItem], check: WorkstationCheck) -> str:
-    """A check in one line: how many items are settled, and which are not yet."""
-    asked = [item for item in items if item.id in check.answers]
-    waiting = [item.title for item in asked if check.answers[item.id].answer is Answer.NOT_YET]
-    text = f"{check.settled()} of {len(asked)} in place or not applicable"
-    return f"{text}; not yet: {', '.join(waiting)}" if waiting else text
+    """A check in a few words: how many of the items it asked are settled."""
+    asked = sum(item.id in check.answers for item in items)
+    return f"{check.settled()} of {asked} in place or not applicable"
+
+
+def not_yet(items: Sequence[ChecklistItem], check: WorkstationCheck) -> list[str]:
+    """The titles of the items answered "Not yet", in checklist order."""
+    return [
+        item.title
+        for item in items
+        if item.id in check.answers and check.answers[item.id].answer is Answer.NOT_YET
+    ]
 
 
 def parse_checklist(text: str, source: str) -> tuple[ChecklistItem, ...]:

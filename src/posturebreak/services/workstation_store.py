@@ -46,6 +46,7 @@ class WorkstationStore:
         """Adds ``check``; raises :class:`ActivityLogError` saying why it could not."""
         local = check.checked_at.astimezone()
         offset = local.utcoffset()
+        failures: tuple[type[Exception], ...] = (ActivityLogError, *database_errors())
         try:
             connection = self._activity.connection()
             with transaction(connection):
@@ -66,7 +67,7 @@ class WorkstationStore:
                         for item, given in check.answers.items()
                     ],
                 )
-        except (ActivityLogError, *database_errors()) as error:
+        except failures as error:
             self._activity.close()  # reopened on the next try: the disk may have come back
             cause = error.__cause__ if isinstance(error, ActivityLogError) else error
             raise ActivityLogError(

@@ -163,7 +163,7 @@ class WorkstationCheckDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.go_to(0)
-        fit_to_screen(self, QSize(600, 440))
+        fit_to_screen(self, QSize(560, 380))
 
     def go_to(self, index: int) -> None:
         """Shows item ``index`` (clamped); Next gives way to Finish on the last one."""

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Sequence
+from html import escape
 
-from posturebreak.core.workstation import changes, summary_text
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from posturebreak.core.workstation import (
+    ChecklistItem,
+    WorkstationCheck,
+    changes,
+    not_yet,
+    summary_text,
+)
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.ui.workstation_check import WorkstationChecks
 
@@ -22,9 +23,10 @@ EMPTY_TEXT = "No workstation check yet. Take one to see here what changes over t
 
 
 class WorkstationHistory(QWidget):
-    """Checks by date, newest first; each opens to the lines that changed.
+    """Checks by date, newest first, each with the lines that changed.
 
-    Its button opens the checklist, and a saved check shows here at once.
+    A label rather than a table, so long lines wrap instead of being cut off
+    at 2x scale. Its button opens the checklist; a saved check shows at once.
     """
 
     def __init__(self, checks: WorkstationChecks, parent: QWidget | None = None) -> None:
@@ -37,19 +39,19 @@ class WorkstationHistory(QWidget):
         header.addWidget(QLabel("<b>Workstation checks</b>"))
         header.addStretch(1)
         header.addWidget(self.check_button)
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Workstation checks")
-        self.tree.setHeaderLabels(["Date", "What changed"])
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setWordWrap(True)
-        self.tree.setMinimumHeight(140)
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setWordWrap(True)
+        self.list = QLabel()
+        self.list.setAccessibleName("Workstation checks")
+        self.list.setWordWrap(True)
+        self.list.setTextFormat(Qt.TextFormat.RichText)
+        self.list.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.list.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
-        layout.addWidget(self.tree)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.list)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
         self.refresh()
@@ -57,33 +59,26 @@ class WorkstationHistory(QWidget):
 
     def refresh(self) -> None:
         """Reads the checks afresh; an unreadable log is said in place of the list."""
-        self.tree.clear()
         try:
             checks = self._checks.history()
         except ActivityLogError as error:
-            self._show_empty(str(error))
+            self.list.setText(escape(str(error)))
             return
-        if not checks:
-            self._show_empty(EMPTY_TEXT)
-            return
-        self.tree.show()
-        self.empty_label.hide()
-        items = self._checks.items()
-        older = [*checks[1:], None]
-        for check, previous in zip(checks, older, strict=True):
-            day = check.local_day
-            row = QTreeWidgetItem([f"{day:%a} {day.day} {day:%b %Y}", summary_text(items, check)])
-            lines = (
-                [change.text() for change in changes(items, previous, check)]
-                if previous
-                else ["First check"]
-            )
-            row.addChildren([QTreeWidgetItem(["", line]) for line in lines or ["No changes"]])
-            self.tree.addTopLevelItem(row)
-            row.setExpanded(check is checks[0])
-        self.tree.resizeColumnToContents(0)
+        self.list.setText(checks_html(self._checks.items(), checks) if checks else EMPTY_TEXT)
 
-    def _show_empty(self, text: str) -> None:
-        self.tree.hide()
-        self.empty_label.setText(text)
-        self.empty_label.show()
+
+def checks_html(items: Sequence[ChecklistItem], checks: Sequence[WorkstationCheck]) -> str:
+    """Each check (newest first) with its date and summary, then what changed since the last."""
+    shown = []
+    for check, previous in zip(checks, [*checks[1:], None], strict=True):
+        day = check.local_day
+        if previous:
+            found = [change.text() for change in changes(items, previous, check)]
+        else:
+            found = ["First check", *(f"Not yet: {title}" for title in not_yet(items, check))]
+        points = "".join(f"<li>{escape(line)}</li>" for line in found or ["No changes"])
+        shown.append(
+            f"<p style='margin-bottom: 0'><b>{day:%a} {day.day} {day:%b %Y}</b>: "
+            f"{summary_text(items, check)}</p><ul style='margin-top: 0'>{points}</ul>"
+        )
+    return "".join(shown)
