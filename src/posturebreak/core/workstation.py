@@ -9,7 +9,6 @@ shows ("Monitor at eye level: Not yet → Yes").
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from posturebreak.core.choice import parse_choice, short_repr
+from posturebreak.core.versioned_toml import read_entries
 
 CHECKLIST_VERSION = 1
 # The ids other parts (illustrations, the store) name items by; the file gives their words.
@@ -139,18 +139,7 @@ def not_yet(items: Sequence[ChecklistItem], check: WorkstationCheck) -> list[str
 
 def parse_checklist(text: str, source: str) -> tuple[ChecklistItem, ...]:
     """Reads the checklist; raises :class:`ChecklistError` naming ``source`` and the fault."""
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ChecklistError(f"{source} is not valid TOML ({error})") from None
-    except RecursionError:
-        raise ChecklistError(f"{source} nests arrays or tables too deeply") from None
-    version = document.get("version")
-    if version != CHECKLIST_VERSION or type(version) is not int:
-        raise ChecklistError(f"{source}: version must be {CHECKLIST_VERSION}, got {version!r}")
-    entries = document.get("item", [])
-    if not isinstance(entries, list):
-        raise ChecklistError(f"{source}: item must be an array of tables ([[item]])")
+    entries = read_entries(text, source, CHECKLIST_VERSION, "item", ChecklistError)
     items = [_item(entry, f"{source}: item {number}") for number, entry in enumerate(entries, 1)]
     ids = [item.id for item in items]
     if sorted(ids) != sorted(ITEM_IDS):
