@@ -92,8 +92,9 @@ class _ItemPage(QWidget):
         form.addRow(note_label, self.note)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addLayout(top, 1)
+        page.addLayout(top)
         page.addLayout(form)
+        page.addStretch(1)
 
     def answer(self) -> ItemAnswer | None:
         """The chosen answer with its note, or None while none is chosen."""
@@ -163,7 +164,7 @@ class WorkstationCheckDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.go_to(0)
-        fit_to_screen(self, QSize(560, 380))
+        fit_to_screen(self, QSize(560, 360))
 
     def go_to(self, index: int) -> None:
         """Shows item ``index`` (clamped); Next gives way to Finish on the last one."""
