@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from posturebreak.core.workstation import (
     ChecklistItem,
@@ -19,26 +19,23 @@ from posturebreak.core.workstation import (
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.ui.workstation_check import WorkstationChecks
 
-EMPTY_TEXT = "No workstation check yet. Take one to see here what changes over time."
+EMPTY_TEXT = (
+    "No workstation check yet. Choose Check your workstation… in the tray menu to take one."
+)
 
 
 class WorkstationHistory(QWidget):
     """Checks by date, newest first, each with the lines that changed.
 
     A label rather than a table, so long lines wrap instead of being cut off
-    at 2x scale. Its button opens the checklist; a saved check shows at once.
+    at 2x scale; a saved check shows at once. No button of its own: the
+    window keeps its buttons outside the part that scrolls, always on screen.
     """
 
     def __init__(self, checks: WorkstationChecks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._checks = checks
-        self.check_button = QPushButton("Check your &workstation…")
-        self.check_button.clicked.connect(checks.open)
         checks.saved.connect(self.refresh)
-        header = QHBoxLayout()
-        header.addWidget(QLabel("<b>Workstation checks</b>"))
-        header.addStretch(1)
-        header.addWidget(self.check_button)
         self.list = QLabel()
         self.list.setAccessibleName("Workstation checks")
         self.list.setWordWrap(True)
@@ -50,7 +47,7 @@ class WorkstationHistory(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(header)
+        layout.addWidget(QLabel("<b>Workstation checks</b>"))
         layout.addWidget(self.list)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
