@@ -52,6 +52,7 @@ from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
 from posturebreak.services.sit_stand_service import SitStandService
 from posturebreak.services.sit_stand_store import SwitchLog, recent_standing
+from posturebreak.services.workstation_store import WorkstationStore, load_checklist
 from posturebreak.timing import ReminderTiming
 from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
@@ -61,6 +62,7 @@ from posturebreak.ui.qt_log import log_qt_messages
 from posturebreak.ui.sit_stand_prompt import SwitchPrompter
 from posturebreak.ui.style import use_plain_buttons
 from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
+from posturebreak.ui.workstation_check import WorkstationChecks
 
 # The windows, the history and the export load when first opened, not at start: the tray
 # needs none of them (see test_start_up_imports).
@@ -144,6 +146,8 @@ class PostureBreakApp(QObject):
         self.history_window: HistoryWindow | None = None
         self.log_dialog: LogStretchDialog | None = None
         self._app_icon = icon
+        store = WorkstationStore(self.activity)
+        self.workstation = WorkstationChecks(store, load_checklist, clock, icon, self)
         self.break_windows = BreakWindows(
             clock,
             lambda: self.settings.general.sound,
@@ -205,6 +209,7 @@ class PostureBreakApp(QObject):
         tray.resume_requested.connect(self.scheduler.resume)
         tray.skip_requested.connect(self.scheduler.skip_next)
         tray.settings_requested.connect(self.show_settings)
+        tray.workstation_requested.connect(self.workstation.open)
         tray.pack_start_requested.connect(self.start_pack)
         tray.pack_stop_requested.connect(self.pack.stop)
         tray.posture_toggle_requested.connect(self.sit_stand.toggle)
@@ -262,13 +267,15 @@ class PostureBreakApp(QObject):
         if window is None:
             from posturebreak.ui.history_window import HistoryWindow
             from posturebreak.ui.standing_history import StandingHistory
+            from posturebreak.ui.workstation_history import WorkstationHistory
 
             standing = StandingHistory(
                 lambda days: recent_standing(self.activity, self._clock.now(), days),
                 lambda: self.settings.sit_stand.enabled,
             )
+            sections = [standing, WorkstationHistory(self.workstation)]
             window = HistoryWindow(
-                self.history, self._app_icon, sections=[standing], comfort=self.check_ins.history
+                self.history, self._app_icon, sections=sections, comfort=self.check_ins.history
             )
             window.correction_requested.connect(self.correct_event)
             window.export_requested.connect(self.export_activity)
@@ -343,6 +350,7 @@ class PostureBreakApp(QObject):
         self.switch_prompter.close()
         self.flow.stop()
         self.check_ins.close()
+        self.workstation.close()
         for window in (self.history_window, self.log_dialog, self.settings_dialog):
             if window is not None:
                 window.close()

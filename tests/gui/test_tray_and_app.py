@@ -41,6 +41,7 @@ def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
         "Skip next reminder",
         "Do not disturb",
         "Turn off do not disturb",  # shown only while it is on
+        "Check your workstation…",
         "Heat/cold pack",
         "Settings…",
         "About Posture Break",

@@ -23,6 +23,7 @@ NOT_AT_START = (
     "posturebreak.ui.breathing_pacer",
     "posturebreak.ui.standing_history",
     "posturebreak.ui.sit_stand_window",
+    "posturebreak.ui.workstation_history",
     "posturebreak.services.activity_history",
     "posturebreak.services.activity_queries",
     "posturebreak.services.activity_export",

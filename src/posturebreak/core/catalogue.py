@@ -9,7 +9,6 @@ entries carry on.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from posturebreak.core.breathing import PATTERNS, BreathingPattern
 from posturebreak.core.categories import Category
 from posturebreak.core.choice import C, parse_choice
 from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.versioned_toml import read_entries
 
 CATALOGUE_VERSION = 1
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -66,18 +66,7 @@ class Catalogue:
 
 def parse_catalogue(text: str, source: str) -> Catalogue:
     """Reads a catalogue; raises :class:`CatalogueError` naming ``source`` and the fault."""
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise CatalogueError(f"{source} is not valid TOML ({error})") from None
-    except RecursionError:  # tomllib parses nested arrays and tables by recursion
-        raise CatalogueError(f"{source} nests arrays or tables too deeply") from None
-    version = document.get("version")
-    if version != CATALOGUE_VERSION or type(version) is not int:
-        raise CatalogueError(f"{source}: version must be {CATALOGUE_VERSION}, got {version!r}")
-    entries = document.get("exercise", [])
-    if not isinstance(entries, list):
-        raise CatalogueError(f"{source}: exercise must be an array of tables ([[exercise]])")
+    entries = read_entries(text, source, CATALOGUE_VERSION, "exercise", CatalogueError)
     exercises: dict[str, Exercise] = {}
     for number, entry in enumerate(entries, start=1):
         exercise = _exercise(entry, f"{source}: exercise {number}")

@@ -28,6 +28,7 @@ from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.services.comfort_schema import COMFORT_MIGRATION
 from posturebreak.services.private_files import open_regular
 from posturebreak.services.sit_stand_schema import SIT_STAND_MIGRATION
+from posturebreak.services.workstation_schema import WORKSTATION_MIGRATION
 
 if TYPE_CHECKING:  # sqlite3 loads with the first write or read, not at the app's start
     import sqlite3
@@ -123,6 +124,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     SIT_STAND_MIGRATION,  # Version 5: sit/stand switches.
     COMFORT_MIGRATION,  # Version 6: comfort check-ins, one per local day.
+    WORKSTATION_MIGRATION,  # Version 7: workstation checks and their answers.
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

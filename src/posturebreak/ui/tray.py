@@ -55,6 +55,7 @@ class TrayIcon(QObject):
     do_not_disturb_off_requested = Signal()
     resume_requested = Signal()
     skip_requested = Signal()
+    workstation_requested = Signal()
     pack_start_requested = Signal()
     pack_stop_requested = Signal()
     posture_toggle_requested = Signal()
@@ -118,6 +119,9 @@ class TrayIcon(QObject):
             menu, "Turn off do not disturb", self.do_not_disturb_off_requested
         )
         menu.addSeparator()
+        self.workstation_action = self._add(
+            menu, "Check your workstation…", self.workstation_requested
+        )
         pack_menu = menu.addMenu("Heat/cold pack")
         self.pack_start_action = self._add(pack_menu, "Start pack timer", self.pack_start_requested)
         self.pack_stop_action = self._add(pack_menu, "Stop pack timer", self.pack_stop_requested)

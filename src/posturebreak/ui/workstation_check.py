@@ -1,0 +1,246 @@
+"""*Check your workstation…*: the checklist, one item a page, and what opens and saves it.
+
+One item a page keeps each question, its how-to and its picture readable at
+2x scale on a small screen, and the last check's answers are filled in, so a
+re-check is a walk through with Next, changing only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posturebreak.core.clock import Clock
+from posturebreak.core.workstation import (
+    NOTE_MAX_CHARS,
+    Answer,
+    ChecklistItem,
+    ItemAnswer,
+    WorkstationCheck,
+)
+from posturebreak.resources import resources_dir
+from posturebreak.services.activity_store import ActivityLogError
+from posturebreak.services.workstation_store import WorkstationStore
+from posturebreak.ui.dialogs import bring_forward
+from posturebreak.ui.screen_fit import fit_to_screen, scrolling
+
+_ILLUSTRATION_SIZE = 140
+_BUTTON_TEXT = {
+    Answer.YES: "&Yes",
+    Answer.NOT_YET: "Not y&et",
+    Answer.NOT_APPLICABLE: "Not &applicable",
+}
+
+
+class _ItemPage(QWidget):
+    """One item: its picture (when drawn), question, how-to, answer and note."""
+
+    def __init__(self, item: ChecklistItem, last: ItemAnswer | None) -> None:
+        super().__init__()
+        title = QLabel(f"<b>{item.title}</b>")
+        title.setStyleSheet("font-size: 13pt;")
+        question = QLabel(item.question)
+        guidance = QLabel(item.guidance)
+        text = QVBoxLayout()
+        for label in (title, question, guidance):
+            label.setWordWrap(True)
+            text.addWidget(label)
+        text.addStretch(1)
+        top = QHBoxLayout()
+        if (resources_dir() / item.illustration).is_file():
+            from PySide6.QtSvgWidgets import QSvgWidget  # Qt's SVG libraries: only when shown
+
+            picture = QSvgWidget(str(resources_dir() / item.illustration))
+            picture.setFixedSize(_ILLUSTRATION_SIZE, _ILLUSTRATION_SIZE)
+            picture.setAccessibleName(f"Illustration: {item.title}")
+            top.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text, 1)
+
+        self.choices = QButtonGroup(self)
+        self.buttons: dict[Answer, QRadioButton] = {}
+        row = QHBoxLayout()
+        for answer in Answer:
+            button = QRadioButton(_BUTTON_TEXT[answer])
+            button.setChecked(last is not None and last.answer is answer)
+            self.choices.addButton(button)
+            self.buttons[answer] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.note = QLineEdit(last.note if last else "")
+        self.note.setMaxLength(NOTE_MAX_CHARS)
+        self.note.setPlaceholderText("Optional, e.g. “ordered a cushion”")
+        self.note.setAccessibleName(f"Note on {item.title}")
+        form = QFormLayout()
+        form.addRow("Answer:", row)
+        note_label = QLabel("N&ote:")
+        note_label.setBuddy(self.note)
+        form.addRow(note_label, self.note)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addLayout(top)
+        page.addLayout(form)
+        page.addStretch(1)
+
+    def answer(self) -> ItemAnswer | None:
+        """The chosen answer with its note, or None while none is chosen."""
+        for answer, button in self.buttons.items():
+            if button.isChecked():
+                return ItemAnswer(answer, self.note.text())
+        return None
+
+
+class WorkstationCheckDialog(QDialog):
+    """Walks the checklist with Back / Next; Finish hands the answers given so far."""
+
+    submitted = Signal(object)  # dict[str, ItemAnswer], by item id
+
+    def __init__(
+        self,
+        items: Sequence[ChecklistItem],
+        last: WorkstationCheck | None,
+        icon: QIcon,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Check your workstation")  # Qt adds " — Posture Break"
+        self.setWindowIcon(icon)
+        self._items = tuple(items)
+        self.progress = QLabel()
+        intro = QLabel(
+            "A few questions about how your desk is set up. Your last answers are filled in."
+            if last
+            else "A few questions about how your desk is set up. Skip any with Next."
+        )
+        intro.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.item_pages = [
+            _ItemPage(item, last.answers.get(item.id) if last else None) for item in items
+        ]
+        for page in self.item_pages:
+            self.pages.addWidget(page)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+
+        self.back_button = QPushButton("&Back")
+        self.next_button = QPushButton("&Next")
+        self.finish_button = QPushButton("&Finish")
+        self.cancel_button = QPushButton("Cancel")
+        self.back_button.clicked.connect(lambda: self.go_to(self.pages.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.pages.currentIndex() + 1))
+        self.finish_button.clicked.connect(lambda: self.submitted.emit(self.answers()))
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.finish_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+
+        body = QWidget()
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(intro)
+        content.addWidget(self.progress)
+        content.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.go_to(0)
+        fit_to_screen(self, QSize(560, 360))
+
+    def go_to(self, index: int) -> None:
+        """Shows item ``index`` (clamped); Next gives way to Finish on the last one."""
+        index = max(0, min(index, len(self.item_pages) - 1))
+        self.pages.setCurrentIndex(index)
+        self.progress.setText(f"{index + 1} of {len(self.item_pages)}")
+        last = index == len(self.item_pages) - 1
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(not last)
+        (self.finish_button if last else self.next_button).setDefault(True)
+        (self.next_button if last else self.finish_button).setDefault(False)
+        page = self.item_pages[index]
+        chosen = page.choices.checkedButton()
+        (chosen or page.buttons[Answer.YES]).setFocus()
+
+    def answers(self) -> dict[str, ItemAnswer]:
+        """The answers given, by item id; items left unanswered are left out."""
+        given = {
+            item.id: page.answer() for item, page in zip(self._items, self.item_pages, strict=True)
+        }
+        return {ident: answer for ident, answer in given.items() if answer is not None}
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+
+class WorkstationChecks(QObject):
+    """Opens the checklist (from the tray or the re-check reminder) and saves what it gives."""
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        store: WorkstationStore,
+        items: Callable[[], Sequence[ChecklistItem]],
+        clock: Clock,
+        icon: QIcon,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self.items, self._clock, self._icon = store, items, clock, icon
+        self.dialog: WorkstationCheckDialog | None = None
+
+    def history(self) -> list[WorkstationCheck]:
+        """Every check, newest first; raises :class:`ActivityLogError`."""
+        return self._store.checks()
+
+    def open(self) -> WorkstationCheckDialog:
+        """Shows the checklist with the last answers, or brings the open one forward."""
+        dialog = self.dialog
+        if dialog is None or not dialog.isVisible():
+            try:
+                last, problem = self._store.latest(), None
+            except ActivityLogError as error:
+                last, problem = None, f"{error} Your answers are saved when it can be written."
+            dialog = WorkstationCheckDialog(self.items(), last, self._icon)
+            dialog.submitted.connect(self._save)
+            if problem:
+                dialog.show_error(problem)
+            self.dialog = dialog
+        bring_forward(dialog)
+        return dialog
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+
+    def _save(self, answers: Mapping[str, ItemAnswer]) -> None:
+        """Keeps the dialog open with its answers when the log cannot take them."""
+        dialog = self.dialog
+        assert dialog is not None  # only the open dialog submits
+        try:
+            self._store.save(WorkstationCheck(self._clock.now(), dict(answers)))
+        except ActivityLogError as error:
+            dialog.show_error(f"{error} Your answers are still here; try Finish again.")
+            return
+        dialog.accept()
+        self.saved.emit()
