@@ -26,7 +26,7 @@ from posturebreak.control import ControlCommands
 from posturebreak.core.categories import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import SHIPPED_REMINDERS
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
@@ -102,7 +102,7 @@ class PostureBreakApp(QObject):
         self.settings = self._loaded_settings.settings
         self.autostart = XdgAutostart(paths.autostart_dir, launch_command())
         catalogue, self._catalogue_message = load_catalogue(paths.config_dir)
-        self.rotation = ExerciseRotation(catalogue)
+        self.rotation = ExerciseRotation(catalogue, seed=self._suggested_last)
         self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
         self.events: EventSink = self.activity
         if detectors is None:
@@ -211,6 +211,15 @@ class PostureBreakApp(QObject):
                 Notification("Your exercise file has a mistake", self._catalogue_message)
             )
 
+    def _suggested_last(self) -> dict[str, list[str]]:
+        """What each reminder suggested last, from the log, so that suggestions keep
+        varying across restarts."""
+        try:
+            return self.history.suggested_last()
+        except ActivityLogError as error:
+            log.warning("Exercise rotation starts afresh: %s", error)
+            return {}
+
     @cached_property
     def history(self) -> ActivityHistory:
         """The activity log as the history window and the export read it."""
@@ -255,7 +264,8 @@ class PostureBreakApp(QObject):
         if dialog is None or not dialog.isVisible():
             from posturebreak.ui.log_dialog import LogStretchDialog
 
-            stretches = self.rotation.catalogue.for_kind(ReminderKind.STRETCH)
+            stretch = self.settings.reminder("stretch") or SHIPPED_REMINDERS["stretch"]
+            stretches = self.rotation.catalogue.in_categories(stretch.categories)
             dialog = LogStretchDialog(stretches, self._clock.now(), self._app_icon)
             dialog.logged.connect(self.log_stretch)
             self.log_dialog = dialog
@@ -264,7 +274,7 @@ class PostureBreakApp(QObject):
 
     def log_stretch(self, exercise_id: str | None, at: datetime) -> None:
         """Logs a stretch done without a reminder; it counts towards the goal."""
-        self.flow.record(ReminderEvent.logged_by_hand(ReminderKind.STRETCH, exercise_id, at))
+        self.flow.record(ReminderEvent.logged_by_hand("stretch", exercise_id, at))
         log.info("Stretch logged by hand for %s", at.isoformat())
 
     def correct_event(self, event_id: int, outcome: Outcome) -> None:
@@ -327,6 +337,7 @@ class PostureBreakApp(QObject):
             self.scheduler.schedule.is_paused,
             pack_status(self.pack.timer, self._clock.now()),
             self.busy.rules.is_on(self._clock.now()),
+            tuple((item.id, item.name) for item in self.settings.enabled_reminders),
         )
 
     def _refresh_history(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.reminders import REMINDERS, ReminderId
 from posturebreak.services.catalogue_files import load_catalogue
 from tests.e2e.conftest import AppFactory, DesktopFactory
 from tests.support.app_process import APP_WM_CLASS
@@ -22,14 +22,14 @@ pytestmark = pytest.mark.e2e
 FAST = 600.0
 # A reminder's notification is titled with the exercise it suggests.
 CATALOGUE, _ = load_catalogue(Path("/nonexistent"))
-TITLES = {kind: {e.title for e in CATALOGUE.for_kind(kind)} for kind in ReminderKind}
+TITLES = {kind: {e.title for e in CATALOGUE.for_kind(kind)} for kind in ReminderId}
 
 
 def _titles(notifications: list[dict[str, object]]) -> set[object]:
     return {item["summary"] for item in notifications}
 
 
-def _kinds_shown(notifications: list[dict[str, object]]) -> set[ReminderKind]:
+def _kinds_shown(notifications: list[dict[str, object]]) -> set[ReminderId]:
     """Kinds whose exercise titles a notification, or starts a line of one given for
     several kinds due together."""
     named = _titles(notifications) | {
@@ -46,7 +46,7 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
 
     wait_until(lambda: desktop.tray_holds(APP_WM_CLASS), 20, "the tray icon to be embedded")
     wait_until(
-        lambda: _kinds_shown(desktop.notifications()) == set(ReminderKind), 30, "all three kinds"
+        lambda: _kinds_shown(desktop.notifications()) == set(ReminderId), 30, "all three kinds"
     )
 
     all_titles = set().union(*TITLES.values())
@@ -98,17 +98,17 @@ def test_without_a_notification_server_reminders_fall_back_to_the_tray_message(
     desktop = make_desktop(notification_server=False)
     app = start_app(desktop, FAST)
 
-    def kinds_in_tray_messages() -> set[ReminderKind]:
+    def kinds_in_tray_messages() -> set[ReminderId]:
         titles = re.findall(r"Reminder '(.+)' shown as tray message", app.log_text())
         return {
             kind
-            for kind in ReminderKind
+            for kind in ReminderId
             for title in titles
             # An exercise's title, or the kind's name among several given together.
             if title in TITLES[kind] or REMINDERS[kind].short_name in title.split(" · ")
         }
 
-    wait_until(lambda: kinds_in_tray_messages() == set(ReminderKind), 30, "tray messages")
+    wait_until(lambda: kinds_in_tray_messages() == set(ReminderId), 30, "tray messages")
     assert "desktop notification failed" in app.log_text()
 
 

@@ -14,18 +14,18 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import SystemClock
 from posturebreak.core.events import BreakRequest, Outcome
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderId
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.notify import Notification
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.ui.break_popup import BreakPopup, BreakWindows
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
-STRETCH, LEGS = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, LEGS = "stretch", "uncross_legs"
 SECONDS = timedelta(seconds=1)
 
 
-def request(clock: FakeClock, kind: ReminderKind = STRETCH) -> BreakRequest:
+def request(clock: FakeClock, kind: ReminderId = STRETCH) -> BreakRequest:
     catalogue, _ = load_catalogue(Path("/nonexistent"))
     return BreakRequest(
         kind=kind,
@@ -114,7 +114,7 @@ def test_left_alone_it_closes_itself_as_ignored(qtbot: QtBot) -> None:
 def test_one_window_at_a_time_and_the_next_waits_its_turn(qtbot: QtBot) -> None:
     clock = FakeClock()
     windows = BreakWindows(clock, lambda: False, timedelta(minutes=3))
-    answers: list[tuple[ReminderKind, Outcome]] = []
+    answers: list[tuple[ReminderId, Outcome]] = []
     windows.answered.connect(lambda req, outcome, _at: answers.append((req.kind, outcome)))
     windows.present(request(clock, STRETCH))
     windows.present(request(clock, LEGS))

@@ -12,12 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import ClockJumps, TimeScale
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
-SIT = ReminderKind.UNCROSS_LEGS
+SIT = "uncross_legs"
 
 
 @dataclass

@@ -11,14 +11,13 @@ from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import SystemClock
 from posturebreak.core.do_not_disturb import BusyReason
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import WhileBusy
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.notify import Urgency
 from posturebreak.ui.tray import DoNotDisturbLength
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
-STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, SIT = "stretch", "uncross_legs"
 App = tuple[PostureBreakApp, FakeClock]
 
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.events import LoggedEvent, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderId
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayBar
 from posturebreak.services.activity_store import ActivityLogError
@@ -26,11 +26,11 @@ from tests.gui.conftest import FakeClock
 from tests.support.activity import seed_activity
 from tests.support.window_probe import dark_palette
 
-STRETCH, SIT, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+STRETCH, SIT, STOOL = "stretch", "uncross_legs", "foot_stool"
 App = tuple[PostureBreakApp, FakeClock]
 
 
-def event(at: datetime, outcome: Outcome, kind: ReminderKind = STRETCH) -> ReminderEvent:
+def event(at: datetime, outcome: Outcome, kind: ReminderId = STRETCH) -> ReminderEvent:
     return ReminderEvent(kind, "side-bend", at, at, NotificationStyle.BOTH, outcome, at)
 
 
@@ -212,7 +212,7 @@ class BrokenSource:
     def bars(self, days: int) -> list[DayBar]:
         raise AssertionError
 
-    def recent(self, kind: ReminderKind | None = None) -> list[LoggedEvent]:
+    def recent(self, kind: ReminderId | None = None) -> list[LoggedEvent]:
         raise AssertionError
 
     def exercise_title(self, exercise_id: str | None) -> str:

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
-STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, SIT = "stretch", "uncross_legs"
 
 
 def test_reminders_due_together_share_a_notification_and_take_turns_on_screen(

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import IconTheme, Settings
 from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.settings_dialog import SettingsDialog
 from tests.gui.conftest import FakeClock
 
-STRETCH, LEGS, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+STRETCH, LEGS, STOOL = "stretch", "uncross_legs", "foot_stool"
 Button = QDialogButtonBox.StandardButton
 
 

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
 from posturebreak.core.commands import BadRequestError
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings
 from posturebreak.core.weekdays import Weekday
 from posturebreak.paths import AppPaths
@@ -106,7 +105,7 @@ def test_take_a_break_now_shows_a_stretch_reminder(
     posture_app, _ = app
     posture_app.tray.take_break_action.trigger()
     popup = posture_app.break_windows.current
-    assert popup is not None and popup.request.kind is ReminderKind.STRETCH
+    assert popup is not None and popup.request.kind == "stretch"
     assert popup.request.exercise is not None
     shown = posture_app.notifier.shown  # type: ignore[attr-defined]
     assert shown[-1].title == popup.request.exercise.title
@@ -182,7 +181,7 @@ def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path
         shown = posture_app.notifier.shown  # type: ignore[attr-defined]
         assert [n.title for n in shown][-1] == "Some settings were reset"
         assert "interval_minutes must be between 1 and 480, got 0" in shown[-1].message
-        assert posture_app.settings.reminders[ReminderKind.STRETCH].interval_minutes == 45
+        assert posture_app.settings.reminders["stretch"].interval_minutes == 45
     finally:
         posture_app.stop()
         posture_app.deleteLater()

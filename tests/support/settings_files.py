@@ -17,7 +17,7 @@ from typing import Any
 import tomli_w
 from hypothesis import strategies as st
 
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
 from posturebreak.core.settings import Settings, settings_to_dict
 from posturebreak.resources import resource_path
 from posturebreak.services.catalogue_files import SHIPPED_CATALOGUE
@@ -107,7 +107,7 @@ def settings_documents(draw: st.DrawFn) -> bytes:
         key = draw(_keys)
         table = document if section is None else document[section]
         if section == "reminders":
-            table = table[draw(st.sampled_from([k.value for k in ReminderKind]))]
+            table = table[draw(st.sampled_from([k.value for k in ReminderId]))]
         table[key] = draw(_values)
     return _dumped_and_mangled(draw, document)
 
