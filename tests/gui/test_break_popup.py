@@ -29,7 +29,7 @@ def request(clock: FakeClock, kind: ReminderId = STRETCH) -> BreakRequest:
     catalogue, _ = load_catalogue(Path("/nonexistent"))
     return BreakRequest(
         kind=kind,
-        exercise=catalogue.exercises["standing-back-extension" if kind is STRETCH else "feet-flat"],
+        exercise=catalogue.exercises["standing-back-extension" if kind == STRETCH else "feet-flat"],
         due_at=clock.moment,
         shown_at=clock.moment,
         shown_as=NotificationStyle.BOTH,
@@ -48,7 +48,7 @@ def popup_for(qtbot: QtBot, clock: FakeClock) -> BreakPopup:
 def test_the_window_shows_the_exercise_and_the_countdown(qtbot: QtBot) -> None:
     clock = FakeClock()
     popup = popup_for(qtbot, clock)
-    assert popup.isVisible() and popup.windowTitle() == "Stretch break"
+    assert popup.isVisible() and popup.windowTitle() == "Stretch"
     assert popup.instruction.text().startswith("Stand up, put your hands")
     assert popup.time_left.text() == "30 s left"
     clock.moment += 12 * SECONDS
@@ -119,12 +119,12 @@ def test_one_window_at_a_time_and_the_next_waits_its_turn(qtbot: QtBot) -> None:
     windows.present(request(clock, STRETCH))
     windows.present(request(clock, LEGS))
     windows.present(request(clock, LEGS))  # one waiting per kind is enough
-    assert windows.current is not None and windows.current.request.kind is STRETCH
+    assert windows.current is not None and windows.current.request.kind == STRETCH
     assert [r.kind for r in windows.waiting] == [LEGS]
 
     qtbot.mouseClick(windows.current.done_button, Qt.MouseButton.LeftButton)
     assert answers == [(STRETCH, Outcome.DONE)]
-    assert windows.current is not None and windows.current.request.kind is LEGS
+    assert windows.current is not None and windows.current.request.kind == LEGS
     windows.dismiss_all()
     assert answers == [(STRETCH, Outcome.DONE)]  # quitting answers nothing for the user
     assert windows.current is None and windows.waiting == ()
@@ -200,11 +200,11 @@ def test_taking_a_break_again_while_its_window_is_open_changes_nothing(
     posture_app, _ = app
     notifier = posture_app.notifier
     assert isinstance(notifier, RecordingNotifier)
-    posture_app.tray.take_break_action.trigger()
+    posture_app.tray.take_break_menu.actions()[0].trigger()
     popup = posture_app.break_windows.current
     assert popup is not None
     shown = len(notifier.shown)
-    posture_app.tray.take_break_action.trigger()
+    posture_app.tray.take_break_menu.actions()[0].trigger()
     assert posture_app.break_windows.current is popup
     assert posture_app.break_windows.waiting == ()
     assert len(notifier.shown) == shown  # no notification for an exercise nobody will see

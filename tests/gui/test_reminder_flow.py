@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import NotificationStyle
@@ -17,10 +15,7 @@ def test_reminders_due_together_share_a_notification_and_take_turns_on_screen(
 ) -> None:
     posture_app, clock = app
     settings = posture_app.settings
-    sit_in_window = replace(settings.reminders[SIT], style=NotificationStyle.BOTH)
-    posture_app.apply_settings(
-        replace(settings, reminders={**settings.reminders, SIT: sit_in_window})
-    )
+    posture_app.apply_settings(settings.with_reminder(SIT, style=NotificationStyle.BOTH))
     notifier = posture_app.notifier
     assert isinstance(notifier, RecordingNotifier)
     before = len(notifier.shown)
@@ -30,7 +25,7 @@ def test_reminders_due_together_share_a_notification_and_take_turns_on_screen(
     assert len(notifier.shown) == before + 1
     assert notifier.shown[-1].title == "Stretch · Sit evenly"
     windows = posture_app.break_windows
-    assert windows.current is not None and windows.current.request.kind is STRETCH
+    assert windows.current is not None and windows.current.request.kind == STRETCH
     assert [request.kind for request in windows.waiting] == [SIT]
     windows.current.done_button.click()
     assert notifier.withdrawn == []  # the sitting window it also spoke of is still to come

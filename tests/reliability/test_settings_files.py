@@ -73,7 +73,8 @@ def _a_real_activity_log(data: Path) -> None:
 
 
 def _within_limits(loaded: Settings) -> bool:
-    sections = [*loaded.reminders.values(), loaded.schedule, loaded.general, loaded.pack]
+    schedules = [reminder.schedule for reminder in loaded.reminders]
+    sections = [*loaded.reminders, *schedules, loaded.schedule, loaded.general, loaded.pack]
     for section in sections:
         for item in fields(section):
             if "limits" in item.metadata:

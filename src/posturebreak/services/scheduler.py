@@ -121,8 +121,11 @@ class ReminderScheduler(QObject):
             self._scheduler.shutdown(wait=False)
 
     def job_run_times(self) -> dict[str, datetime]:
-        """When each pending job will run, by job id (for status and tests)."""
-        return {job.id: job.next_run_time for job in self._scheduler.get_jobs()}
+        """When each pending job will run: by reminder id, and "resume" (for tests)."""
+        return {
+            job.id.removeprefix(_REMINDER_JOB): job.next_run_time
+            for job in self._scheduler.get_jobs()
+        }
 
     def remind_now(self, kind: ReminderId) -> None:
         """Gives a reminder at once (e.g. "Take a break now") and restarts its countdown."""
