@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from posturebreak.core.reminders import SHIPPED_REMINDERS, ReminderId
 from posturebreak.services.catalogue_files import load_catalogue
 from tests.e2e.conftest import AppFactory, DesktopFactory
-from tests.support.app_process import APP_WM_CLASS
+from tests.support.app_process import APP_WM_CLASS, AppProcess
 from tests.support.desktop import wait_until
 
 SHIPPED_THREE = ("stretch", "uncross_legs", "foot_stool")
@@ -170,3 +171,50 @@ def test_quitting_with_a_break_window_open_logs_no_answer(
     stats = json.loads(app.command("stats", "--json", "--days", "1").stdout)
     # Neither skipped nor ignored: the user chose nothing.
     assert not any(stats["kinds"]["stretch"].values()), stats["kinds"]["stretch"]
+
+
+def _own_time_of_day_reminder(at: datetime) -> str:
+    """Settings with one reminder of the user's own, at ``at`` (local) every day."""
+    return f"""version = 2
+
+[schedule]
+idle_threshold_minutes = 0
+
+[[reminder]]
+id = "plants"
+name = "Water the plants"
+message = "The plants on the sill need water."
+schedule = {{ at = ["{at:%H:%M}"], days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] }}
+style = "notification"
+"""
+
+
+def test_a_time_of_day_reminder_of_the_users_own_reaches_the_notification_server(
+    make_desktop: DesktopFactory, tmp_path: Path
+) -> None:
+    desktop = make_desktop()
+    # The next whole minute at least 15 s away: time enough to start the app.
+    now = datetime.now().astimezone()
+    due = (now + timedelta(seconds=75)).replace(second=0, microsecond=0)
+    app = AppProcess(desktop, tmp_path / "profile", settings=_own_time_of_day_reminder(due))
+    app.start()
+    try:
+        assert app.command("status").stdout.startswith("Water the plants in ")
+        wait_until(
+            lambda: any(n["summary"] == "Water the plants" for n in desktop.notifications()),
+            (due - datetime.now().astimezone()).total_seconds() + 30,
+            "the reminder at its time of day",
+        )
+        arrived = time.time()
+        [shown] = [n for n in desktop.notifications() if n["summary"] == "Water the plants"]
+        assert shown["body"] == "The plants on the sill need water."
+        assert arrived >= due.timestamp()  # not before its time
+        stats = json.loads(app.command("stats", "--json", "--days", "1").stdout)
+        assert stats["kinds"]["plants"]["name"] == "Water the plants"
+        assert stats["kinds"]["plants"]["notified"] == 1
+        state = json.loads(app.command("status", "--json").stdout)
+        assert state["next"]["kind"] == "plants"  # once a day: the next one is tomorrow
+        tomorrow = datetime.fromisoformat(state["next"]["due"]).astimezone()
+        assert (tomorrow.date(), tomorrow.time()) == (due.date() + timedelta(days=1), due.time())
+    finally:
+        app.stop()
