@@ -255,3 +255,22 @@ def test_no_reminder_list_means_the_shipped_ones_and_an_empty_one_means_none() -
 def test_reminder_ids_are_unique() -> None:
     with pytest.raises(InvalidSettingError, match="unique: stretch"):
         Settings(reminders=(SHIPPED_REMINDERS["stretch"],) * 2)
+
+
+def test_deleted_shipped_reminders_can_be_restored_and_kept_ones_stay_as_set() -> None:
+    mine = MINE[0]
+    changed = Settings(
+        reminders=(mine, dataclasses.replace(SHIPPED_REMINDERS[LEGS], enabled=False))
+    )
+    restored = changed.with_shipped_restored()
+    assert [r.id for r in restored.reminders] == [
+        "morning",
+        LEGS,
+        "stretch",
+        "foot_stool",
+        "breathing",
+        "comfort_check_in",
+        "workstation_check",
+    ]
+    assert restored.reminder(LEGS) == changed.reminder(LEGS)  # still switched off
+    assert restored.with_shipped_restored() == restored

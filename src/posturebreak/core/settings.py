@@ -177,6 +177,13 @@ class Settings:
     def enabled_reminders(self) -> tuple[ReminderDefinition, ...]:
         return tuple(item for item in self.reminders if item.enabled)
 
+    def with_shipped_restored(self) -> Settings:
+        """A copy with every shipped reminder the user deleted back, as shipped, after
+        the reminders there are (those kept stay as the user set them)."""
+        kept = {item.id for item in self.reminders}
+        missing = tuple(item for item in SHIPPED_REMINDERS.values() if item.id not in kept)
+        return dataclasses.replace(self, reminders=(*self.reminders, *missing))
+
     def with_reminder(self, reminder_id: ReminderId, **changes: Any) -> Settings:
         """A copy with one reminder's fields changed."""
         reminders = tuple(
