@@ -22,7 +22,6 @@ from tests.support.activity import working_day_events
 from bench.programs import ROOT
 from posturebreak.core.events import ReminderEvent
 from posturebreak.core.export import ExportFormat, write_export
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import Settings
 from posturebreak.services.activity_queries import ActivityReader
 from posturebreak.services.activity_store import (
@@ -75,7 +74,7 @@ def log_benchmark(events: int) -> None:
         report("summary (today, week, 30 days, streaks)", lambda: reader.summary(today, Settings()))
         report("chart tallies, 90 days", lambda: reader.tallies(today - timedelta(days=89), today))
         report("recent 200 events", lambda: reader.recent(200))
-        report("recent 200 stretches", lambda: reader.recent(200, ReminderKind.STRETCH))
+        report("recent 200 stretches", lambda: reader.recent(200, "stretch"))
         report(
             "full CSV export",
             lambda: write_export(reader.since(), io.StringIO(), ExportFormat.CSV),
@@ -84,7 +83,7 @@ def log_benchmark(events: int) -> None:
         connection.close()
 
         store = ActivityStore(path, on_failure=print)
-        one = ReminderEvent.logged_by_hand(ReminderKind.STRETCH, None, now)
+        one = ReminderEvent.logged_by_hand("stretch", None, now)
         store.record(one)  # opens the database
         report("writing one event (on the UI thread)", lambda: store.record(one), repeat=50)
         store.close()

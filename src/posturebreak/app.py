@@ -27,7 +27,7 @@ from posturebreak.control import ControlCommands
 from posturebreak.core.categories import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import SHIPPED_REMINDERS, ReminderAction
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
@@ -111,7 +111,7 @@ class PostureBreakApp(QObject):
             paths.autostart_dir, launch_command(), separate_profile=paths.separate_profile
         )
         catalogue, self._catalogue_message = load_catalogue(paths.config_dir)
-        self.rotation = ExerciseRotation(catalogue)
+        self.rotation = ExerciseRotation(catalogue, seed=self._suggested_last)
         self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
         self._data_dir = paths.data_dir
         self.events: EventSink = self.activity
@@ -178,7 +178,9 @@ class PostureBreakApp(QObject):
         self.flow.recorded.connect(self._refresh_history)
         self.check_ins = ComfortCheckIns(self.activity, clock, lambda: self.settings, icon, self)
         self.check_ins.saved.connect(self._refresh_history)
-        self.flow.addenda[ReminderKind.FOOT_STOOL] = self.check_ins.stool_line
+        self.flow.addenda["foot_stool"] = self.check_ins.stool_line
+        self.flow.actions[ReminderAction.COMFORT_CHECK_IN] = self.check_ins.remind
+        self.flow.actions[ReminderAction.WORKSTATION_CHECK] = self.workstation.open
         for holder in (self.pack, self.break_windows, self.sit_stand):
             clock.jumped.connect(holder.clock_set)
         self.pack.alert.connect(self._notify)
@@ -238,6 +240,15 @@ class PostureBreakApp(QObject):
                 Notification("Your exercise file has a mistake", self._catalogue_message)
             )
 
+    def _suggested_last(self) -> dict[str, list[str]]:
+        """What each reminder suggested last, from the log, so that suggestions keep
+        varying across restarts."""
+        try:
+            return self.history.suggested_last()
+        except ActivityLogError as error:
+            log.warning("Exercise rotation starts afresh: %s", error)
+            return {}
+
     @cached_property
     def history(self) -> ActivityHistory:
         """The activity log as the history window and the export read it."""
@@ -291,7 +302,8 @@ class PostureBreakApp(QObject):
         if dialog is None or not dialog.isVisible():
             from posturebreak.ui.log_dialog import LogStretchDialog
 
-            stretches = self.rotation.catalogue.for_kind(ReminderKind.STRETCH)
+            stretch = self.settings.reminder("stretch") or SHIPPED_REMINDERS["stretch"]
+            stretches = self.rotation.catalogue.in_categories(stretch.categories)
             dialog = LogStretchDialog(stretches, self._clock.now(), self._app_icon)
             dialog.logged.connect(self.log_stretch)
             self.log_dialog = dialog
@@ -300,7 +312,7 @@ class PostureBreakApp(QObject):
 
     def log_stretch(self, exercise_id: str | None, at: datetime) -> None:
         """Logs a stretch done without a reminder; it counts towards the goal."""
-        self.flow.record(ReminderEvent.logged_by_hand(ReminderKind.STRETCH, exercise_id, at))
+        self.flow.record(ReminderEvent.logged_by_hand("stretch", exercise_id, at))
         log.info("Stretch logged by hand for %s", at.isoformat())
 
     def correct_event(self, event_id: int, outcome: Outcome) -> None:
@@ -370,6 +382,7 @@ class PostureBreakApp(QObject):
             self.busy.rules.is_on(self._clock.now()),
             self.sit_stand.status(),
             self.sit_stand.standing,
+            tuple((item.id, item.name) for item in self.settings.enabled_reminders),
         )
 
     def _refresh_history(self) -> None:

@@ -11,9 +11,13 @@ from pathlib import Path
 
 from posturebreak import APP_NAME, __version__
 from posturebreak.core.clock import SystemClock, TimeScale
-from posturebreak.core.commands import MAX_PAUSE_MINUTES, BadRequestError, pause_minutes
+from posturebreak.core.commands import (
+    MAX_PAUSE_MINUTES,
+    BadRequestError,
+    pause_minutes,
+    reminder_kind,
+)
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.logsetup import configure_logging
 from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
 
@@ -121,10 +125,10 @@ def _add_control_commands(commands: argparse._SubParsersAction[argparse.Argument
             sub.add_argument(
                 "kind",
                 nargs="?",
-                choices=[kind.value for kind in ReminderKind],
-                default=ReminderKind.STRETCH.value,
-                metavar="KIND",
-                help="stretch (default), uncross_legs or foot_stool",
+                type=_reminder_id,
+                default="stretch",
+                metavar="ID",
+                help="a reminder's id: stretch (default), uncross_legs, foot_stool or your own",
             )
 
 
@@ -190,6 +194,14 @@ def _pause_minutes(text: str) -> float:
     except BadRequestError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return value if minutes is None else minutes
+
+
+def _reminder_id(text: str) -> str:
+    """Checked here as far as it can be; whether such a reminder exists, the app says."""
+    try:
+        return reminder_kind(text)
+    except BadRequestError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _export_format(text: str) -> ExportFormat:

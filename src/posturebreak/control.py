@@ -17,9 +17,15 @@ from PySide6.QtWidgets import QApplication
 
 from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
-from posturebreak.core.commands import Command, ControlRequest, DoNotDisturbUntil, parse_request
+from posturebreak.core.commands import (
+    Command,
+    ControlRequest,
+    DoNotDisturbUntil,
+    parse_request,
+    unknown_reminder,
+)
 from posturebreak.core.pack_timer import PackTimer
-from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.reminders import reminder_name
 from posturebreak.core.schedule import ReminderSchedule
 from posturebreak.core.status import pack_status
 from posturebreak.services.control_socket import Reply, Request
@@ -39,9 +45,7 @@ def app_state(
         "status": status,
         "paused": schedule.is_paused,
         "paused_until": None if paused_until is None else paused_until.isoformat(),
-        "next": None
-        if upcoming is None
-        else {"kind": upcoming[0].value, "due": upcoming[1].isoformat()},
+        "next": None if upcoming is None else {"kind": upcoming[0], "due": upcoming[1].isoformat()},
         "pack": pack_status(pack, now),
     }
 
@@ -96,12 +100,15 @@ class ControlCommands:
             what = (
                 "Nothing to skip."
                 if skipped is None
-                else (f"Skipped the next {REMINDERS[skipped].short_name} reminder.")
+                else f"Skipped the next {reminder_name(skipped, app.settings.reminders)} reminder."
             )
             return f"{what} {app.status()}"
         elif request.command is Command.BREAK_NOW:
+            reminder = app.settings.reminder(request.kind)
+            if reminder is None:
+                raise unknown_reminder(request.kind, (r.id for r in app.settings.reminders))
             app.flow.take_break_now(request.kind)  # the tray's way, too
-            return f"{REMINDERS[request.kind].short_name} break started."
+            return f"{reminder.name} break started."
         elif request.command is Command.DND:
             if request.until is DoNotDisturbUntil.OFF:
                 app.busy.turn_off()

@@ -18,7 +18,6 @@ from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
 from posturebreak.core.comfort import ComfortAverage
 from posturebreak.core.export import ExportFormat, write_export
-from posturebreak.core.reminders import REMINDERS
 from posturebreak.core.sit_stand import StandingTime, duration_text, standing_time, week_start
 from posturebreak.core.statistics import ActivitySummary, days_text
 from posturebreak.core.stool_trial import SettingComfort, per_setting_text
@@ -103,7 +102,11 @@ def stats_json(
         "done_today": summary.done_today,
         "streak": asdict(summary.streaks),
         "kinds": {
-            kind.value: {**asdict(counts), "completion_rate": _rounded(counts.completion_rate)}
+            kind: {
+                "name": summary.names[kind],
+                **asdict(counts),
+                "completion_rate": _rounded(counts.completion_rate),
+            }
             for kind, counts in summary.period_counts.items()
         },
         "comfort": comfort.as_json(),
@@ -122,15 +125,17 @@ def stats_text(
     """The summary, comfort (and time standing, if any) as a short table for a terminal."""
     period = summary.period
     days = period.length
+    width = max((len(name) for name in summary.names.values()), default=0) + 2
+    width = max(width, 12)
     lines = [
         f"{APP_NAME}: the last {days} day{'s' if days != 1 else ''} "
         f"({period.first.isoformat()} to {period.last.isoformat()})",
         "",
-        f"{'':<12}" + "".join(f"{name.capitalize():>9}" for name in _COLUMNS) + f"{'Rate':>7}",
+        f"{'':<{width}}" + "".join(f"{name.capitalize():>9}" for name in _COLUMNS) + f"{'Rate':>7}",
     ]
     for kind, counts in summary.period_counts.items():
         cells = "".join(f"{getattr(counts, name):>9}" for name in _COLUMNS)
-        lines.append(f"{REMINDERS[kind].short_name:<12}{cells}{counts.completion_text:>7}")
+        lines.append(f"{summary.names[kind]:<{width}}{cells}{counts.completion_text:>7}")
     streak = summary.streaks
     lines += [
         "",

@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject
 
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale
 from posturebreak.core.do_not_disturb import BusyReason
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import EveryActiveMinutes, ReminderId
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import describe_moment, status_line
+from posturebreak.core.wall_clock import WallClockSchedule
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.services.busy_watch import BusyWatch
@@ -57,6 +58,7 @@ class ReminderTiming(QObject):
             self._intervals(current),
             self.clock.now(),
             WorkingTime.quiet_hours_of(current.schedule),
+            _wall_clock(current),
         )
         self.scheduler = ReminderScheduler(
             schedule,
@@ -87,7 +89,9 @@ class ReminderTiming(QObject):
     def apply(self, settings: Settings) -> None:
         """New settings take effect at once, keeping time already waited."""
         self.scheduler.reschedule(
-            self._intervals(settings), WorkingTime.quiet_hours_of(settings.schedule)
+            self._intervals(settings),
+            WorkingTime.quiet_hours_of(settings.schedule),
+            _wall_clock(settings),
         )
         self.presence.set_idle_threshold(self._idle_threshold(settings))
 
@@ -121,7 +125,13 @@ class ReminderTiming(QObject):
         now = self.clock.now()
         holding_for = self.busy.holding_for()
         schedule = self.scheduler.schedule
-        line = status_line(schedule, now, holding_for=holding_for, relative=relative)
+        line = status_line(
+            schedule,
+            now,
+            holding_for=holding_for,
+            relative=relative,
+            reminders=self._settings().reminders,
+        )
         until = self.busy.rules.until
         if until is not None and holding_for is BusyReason.TURNED_ON:
             line += f" until {describe_moment(until, now)}"
@@ -139,17 +149,26 @@ class ReminderTiming(QObject):
         minutes = settings.schedule.idle_threshold_minutes
         return self.scaled(timedelta(minutes=minutes)) if minutes else None
 
-    def _intervals(self, settings: Settings) -> dict[ReminderKind, timedelta]:
-        """Each enabled kind's interval."""
+    def _intervals(self, settings: Settings) -> dict[ReminderId, timedelta]:
+        """Each enabled reminder's interval of active time."""
         return {
-            kind: self.scaled(timedelta(minutes=reminder.interval_minutes))
-            for kind, reminder in settings.reminders.items()
-            if reminder.enabled
+            reminder.id: self.scaled(timedelta(minutes=reminder.schedule.minutes))
+            for reminder in settings.enabled_reminders
+            if isinstance(reminder.schedule, EveryActiveMinutes)
         }
 
-    def _break_lengths(self, settings: Settings) -> dict[ReminderKind, timedelta]:
-        """Each kind's break: an absence that long is a natural break."""
+    def _break_lengths(self, settings: Settings) -> dict[ReminderId, timedelta]:
+        """Each reminder's break: an absence that long is a natural break."""
         return {
-            kind: self.scaled(timedelta(seconds=reminder.break_seconds))
-            for kind, reminder in settings.reminders.items()
+            reminder.id: self.scaled(timedelta(seconds=reminder.break_seconds))
+            for reminder in settings.reminders
         }
+
+
+def _wall_clock(settings: Settings) -> dict[ReminderId, WallClockSchedule]:
+    """Each enabled reminder at clock times (these follow the calendar: never time-scaled)."""
+    return {
+        reminder.id: reminder.schedule
+        for reminder in settings.enabled_reminders
+        if not isinstance(reminder.schedule, EveryActiveMinutes)
+    }

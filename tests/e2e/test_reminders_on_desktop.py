@@ -6,15 +6,18 @@ import json
 import re
 import sqlite3
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.reminders import SHIPPED_REMINDERS, ReminderId
 from posturebreak.services.catalogue_files import load_catalogue
 from tests.e2e.conftest import AppFactory, DesktopFactory
-from tests.support.app_process import APP_WM_CLASS
+from tests.support.app_process import APP_WM_CLASS, AppProcess
 from tests.support.desktop import wait_until
+
+SHIPPED_THREE = ("stretch", "uncross_legs", "foot_stool")
 
 pytestmark = pytest.mark.e2e
 
@@ -22,14 +25,17 @@ pytestmark = pytest.mark.e2e
 FAST = 600.0
 # A reminder's notification is titled with the exercise it suggests.
 CATALOGUE, _ = load_catalogue(Path("/nonexistent"))
-TITLES = {kind: {e.title for e in CATALOGUE.for_kind(kind)} for kind in ReminderKind}
+TITLES = {
+    kind: {e.title for e in CATALOGUE.in_categories(SHIPPED_REMINDERS[kind].categories)}
+    for kind in SHIPPED_THREE
+}
 
 
 def _titles(notifications: list[dict[str, object]]) -> set[object]:
     return {item["summary"] for item in notifications}
 
 
-def _kinds_shown(notifications: list[dict[str, object]]) -> set[ReminderKind]:
+def _kinds_shown(notifications: list[dict[str, object]]) -> set[ReminderId]:
     """Kinds whose exercise titles a notification, or starts a line of one given for
     several kinds due together."""
     named = _titles(notifications) | {
@@ -46,7 +52,7 @@ def test_three_kinds_of_reminder_reach_the_notification_server_and_tray_holds_ic
 
     wait_until(lambda: desktop.tray_holds(APP_WM_CLASS), 20, "the tray icon to be embedded")
     wait_until(
-        lambda: _kinds_shown(desktop.notifications()) == set(ReminderKind), 30, "all three kinds"
+        lambda: _kinds_shown(desktop.notifications()) == set(SHIPPED_THREE), 30, "all three kinds"
     )
 
     all_titles = set().union(*TITLES.values())
@@ -98,17 +104,17 @@ def test_without_a_notification_server_reminders_fall_back_to_the_tray_message(
     desktop = make_desktop(notification_server=False)
     app = start_app(desktop, FAST)
 
-    def kinds_in_tray_messages() -> set[ReminderKind]:
+    def kinds_in_tray_messages() -> set[ReminderId]:
         titles = re.findall(r"Reminder '(.+)' shown as tray message", app.log_text())
         return {
             kind
-            for kind in ReminderKind
+            for kind in SHIPPED_THREE
             for title in titles
             # An exercise's title, or the kind's name among several given together.
-            if title in TITLES[kind] or REMINDERS[kind].short_name in title.split(" · ")
+            if title in TITLES[kind] or SHIPPED_REMINDERS[kind].name in title.split(" · ")
         }
 
-    wait_until(lambda: kinds_in_tray_messages() == set(ReminderKind), 30, "tray messages")
+    wait_until(lambda: kinds_in_tray_messages() == set(SHIPPED_THREE), 30, "tray messages")
     assert "desktop notification failed" in app.log_text()
 
 
@@ -164,4 +170,52 @@ def test_quitting_with_a_break_window_open_logs_no_answer(
     assert "Break stretch closed unanswered as the app quits; not logged" in app.log_text()
     stats = json.loads(app.command("stats", "--json", "--days", "1").stdout)
     # Neither skipped nor ignored: the user chose nothing.
-    assert not any(stats["kinds"]["stretch"].values()), stats["kinds"]["stretch"]
+    counts = {key: n for key, n in stats["kinds"]["stretch"].items() if key != "name"}
+    assert not any(counts.values()), counts
+
+
+def _own_time_of_day_reminder(at: datetime) -> str:
+    """Settings with one reminder of the user's own, at ``at`` (local) every day."""
+    return f"""version = 2
+
+[schedule]
+idle_threshold_minutes = 0
+
+[[reminder]]
+id = "plants"
+name = "Water the plants"
+message = "The plants on the sill need water."
+schedule = {{ at = ["{at:%H:%M}"], days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] }}
+style = "notification"
+"""
+
+
+def test_a_time_of_day_reminder_of_the_users_own_reaches_the_notification_server(
+    make_desktop: DesktopFactory, tmp_path: Path
+) -> None:
+    desktop = make_desktop()
+    # The next whole minute at least 15 s away: time enough to start the app.
+    now = datetime.now().astimezone()
+    due = (now + timedelta(seconds=75)).replace(second=0, microsecond=0)
+    app = AppProcess(desktop, tmp_path / "profile", settings=_own_time_of_day_reminder(due))
+    app.start()
+    try:
+        assert app.command("status").stdout.startswith("Water the plants in ")
+        wait_until(
+            lambda: any(n["summary"] == "Water the plants" for n in desktop.notifications()),
+            (due - datetime.now().astimezone()).total_seconds() + 30,
+            "the reminder at its time of day",
+        )
+        arrived = time.time()
+        [shown] = [n for n in desktop.notifications() if n["summary"] == "Water the plants"]
+        assert shown["body"] == "The plants on the sill need water."
+        assert arrived >= due.timestamp()  # not before its time
+        stats = json.loads(app.command("stats", "--json", "--days", "1").stdout)
+        assert stats["kinds"]["plants"]["name"] == "Water the plants"
+        assert stats["kinds"]["plants"]["notified"] == 1
+        state = json.loads(app.command("status", "--json").stdout)
+        assert state["next"]["kind"] == "plants"  # once a day: the next one is tomorrow
+        tomorrow = datetime.fromisoformat(state["next"]["due"]).astimezone()
+        assert (tomorrow.date(), tomorrow.time()) == (due.date() + timedelta(days=1), due.time())
+    finally:
+        app.stop()

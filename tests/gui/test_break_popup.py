@@ -14,22 +14,22 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import SystemClock
 from posturebreak.core.events import BreakRequest, Outcome
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderId
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.notify import Notification
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.ui.break_popup import BreakPopup, BreakWindows
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
-STRETCH, LEGS = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, LEGS = "stretch", "uncross_legs"
 SECONDS = timedelta(seconds=1)
 
 
-def request(clock: FakeClock, kind: ReminderKind = STRETCH) -> BreakRequest:
+def request(clock: FakeClock, kind: ReminderId = STRETCH) -> BreakRequest:
     catalogue, _ = load_catalogue(Path("/nonexistent"))
     return BreakRequest(
         kind=kind,
-        exercise=catalogue.exercises["standing-back-extension" if kind is STRETCH else "feet-flat"],
+        exercise=catalogue.exercises["standing-back-extension" if kind == STRETCH else "feet-flat"],
         due_at=clock.moment,
         shown_at=clock.moment,
         shown_as=NotificationStyle.BOTH,
@@ -48,7 +48,7 @@ def popup_for(qtbot: QtBot, clock: FakeClock) -> BreakPopup:
 def test_the_window_shows_the_exercise_and_the_countdown(qtbot: QtBot) -> None:
     clock = FakeClock()
     popup = popup_for(qtbot, clock)
-    assert popup.isVisible() and popup.windowTitle() == "Stretch break"
+    assert popup.isVisible() and popup.windowTitle() == "Stretch"
     assert popup.instruction.text().startswith("Stand up, put your hands")
     assert popup.time_left.text() == "30 s left"
     clock.moment += 12 * SECONDS
@@ -114,17 +114,17 @@ def test_left_alone_it_closes_itself_as_ignored(qtbot: QtBot) -> None:
 def test_one_window_at_a_time_and_the_next_waits_its_turn(qtbot: QtBot) -> None:
     clock = FakeClock()
     windows = BreakWindows(clock, lambda: False, timedelta(minutes=3))
-    answers: list[tuple[ReminderKind, Outcome]] = []
+    answers: list[tuple[ReminderId, Outcome]] = []
     windows.answered.connect(lambda req, outcome, _at: answers.append((req.kind, outcome)))
     windows.present(request(clock, STRETCH))
     windows.present(request(clock, LEGS))
     windows.present(request(clock, LEGS))  # one waiting per kind is enough
-    assert windows.current is not None and windows.current.request.kind is STRETCH
+    assert windows.current is not None and windows.current.request.kind == STRETCH
     assert [r.kind for r in windows.waiting] == [LEGS]
 
     qtbot.mouseClick(windows.current.done_button, Qt.MouseButton.LeftButton)
     assert answers == [(STRETCH, Outcome.DONE)]
-    assert windows.current is not None and windows.current.request.kind is LEGS
+    assert windows.current is not None and windows.current.request.kind == LEGS
     windows.dismiss_all()
     assert answers == [(STRETCH, Outcome.DONE)]  # quitting answers nothing for the user
     assert windows.current is None and windows.waiting == ()
@@ -200,11 +200,11 @@ def test_taking_a_break_again_while_its_window_is_open_changes_nothing(
     posture_app, _ = app
     notifier = posture_app.notifier
     assert isinstance(notifier, RecordingNotifier)
-    posture_app.tray.take_break_action.trigger()
+    posture_app.tray.take_break_menu.actions()[0].trigger()
     popup = posture_app.break_windows.current
     assert popup is not None
     shown = len(notifier.shown)
-    posture_app.tray.take_break_action.trigger()
+    posture_app.tray.take_break_menu.actions()[0].trigger()
     assert posture_app.break_windows.current is popup
     assert posture_app.break_windows.waiting == ()
     assert len(notifier.shown) == shown  # no notification for an exercise nobody will see

@@ -12,12 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import ClockJumps, TimeScale
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
-SIT = ReminderKind.UNCROSS_LEGS
+SIT = "uncross_legs"
 
 
 @dataclass
@@ -59,7 +58,7 @@ def test_countdowns_keep_their_time_when_the_clock_is_set(
     elapsed.seconds += 5 * 60
     clock.moment += timedelta(minutes=5) + jump  # five minutes pass, and the clock is set
 
-    posture_app.scheduler._on_job_ran(SIT.value)  # a wake-up, which checks the clock first
+    posture_app.scheduler._on_job_ran(SIT)  # a wake-up, which checks the clock first
 
     schedule = posture_app.scheduler.schedule
     assert schedule.next_due(SIT) == start + jump + timedelta(minutes=20)  # 15 min still to go
@@ -75,7 +74,7 @@ def test_a_sleep_is_no_clock_jump(jumpy_app: tuple[PostureBreakApp, FakeClock, E
     assert due is not None
     elapsed.seconds += 8 * 3600  # the computer slept: both clocks moved
     clock.moment += timedelta(hours=8)
-    posture_app.scheduler._on_job_ran(SIT.value)
+    posture_app.scheduler._on_job_ran(SIT)
     assert {e.event.outcome.value for e in posture_app.history.recent()} == {"natural_break"}
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from posturebreak.app import PostureBreakApp
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.commands import BadRequestError
+from posturebreak.core.reminders import SHIPPED_REMINDERS
 from tests.gui.conftest import FakeClock
 
 
@@ -30,9 +33,19 @@ def test_break_now_gives_the_kind_asked_for(app: tuple[PostureBreakApp, FakeCloc
     reply = posture_app.control.handle({"command": "break-now", "kind": "uncross_legs"})
     assert reply["message"] == "Sit evenly break started."
     shown = posture_app.notifier.shown  # type: ignore[attr-defined]
-    legs = posture_app.rotation.catalogue.for_kind(ReminderKind.UNCROSS_LEGS)
+    legs = posture_app.rotation.catalogue.in_categories(
+        SHIPPED_REMINDERS["uncross_legs"].categories
+    )
     assert shown[-1].title in {exercise.title for exercise in legs}
-    assert posture_app.scheduler.schedule.next_due(ReminderKind.UNCROSS_LEGS) is not None
+    assert posture_app.scheduler.schedule.next_due("uncross_legs") is not None
+
+
+def test_break_now_with_an_unknown_id_lists_the_known_ones(
+    app: tuple[PostureBreakApp, FakeClock],
+) -> None:
+    posture_app, _ = app
+    with pytest.raises(BadRequestError, match="no reminder has the id 'nap'; known: stretch, "):
+        posture_app.control.handle({"command": "break-now", "kind": "nap"})
 
 
 def test_skip_says_which_reminder_it_skipped(app: tuple[PostureBreakApp, FakeClock]) -> None:

@@ -11,14 +11,13 @@ from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import SystemClock
 from posturebreak.core.do_not_disturb import BusyReason
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import WhileBusy
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.notify import Urgency
 from posturebreak.ui.tray import DoNotDisturbLength
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
-STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, SIT = "stretch", "uncross_legs"
 App = tuple[PostureBreakApp, FakeClock]
 
 
@@ -56,7 +55,7 @@ def test_reminders_wait_while_do_not_disturb_is_on_and_each_kind_comes_once(app:
     assert len(notifier.shown) == before + 1  # one notification naming both
     assert notifier.shown[-1].title == "Stretch · Sit evenly"
     window = posture_app.break_windows.current
-    assert window is not None and window.request.kind is STRETCH
+    assert window is not None and window.request.kind == STRETCH
     assert window.request.due_at == clock.moment
     outcomes = [(e.event.kind, e.event.outcome) for e in posture_app.history.recent()]
     assert outcomes == [(SIT, Outcome.NOTIFIED)]  # sitting is a notification only

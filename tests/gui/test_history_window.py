@@ -16,7 +16,12 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.events import LoggedEvent, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import (
+    AtTimesOfDay,
+    NotificationStyle,
+    ReminderDefinition,
+    ReminderId,
+)
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayBar
 from posturebreak.services.activity_store import ActivityLogError
@@ -26,11 +31,11 @@ from tests.gui.conftest import FakeClock
 from tests.support.activity import seed_activity
 from tests.support.window_probe import dark_palette
 
-STRETCH, SIT, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+STRETCH, SIT, STOOL = "stretch", "uncross_legs", "foot_stool"
 App = tuple[PostureBreakApp, FakeClock]
 
 
-def event(at: datetime, outcome: Outcome, kind: ReminderKind = STRETCH) -> ReminderEvent:
+def event(at: datetime, outcome: Outcome, kind: ReminderId = STRETCH) -> ReminderEvent:
     return ReminderEvent(kind, "side-bend", at, at, NotificationStyle.BOTH, outcome, at)
 
 
@@ -212,7 +217,7 @@ class BrokenSource:
     def bars(self, days: int) -> list[DayBar]:
         raise AssertionError
 
-    def recent(self, kind: ReminderKind | None = None) -> list[LoggedEvent]:
+    def recent(self, kind: ReminderId | None = None) -> list[LoggedEvent]:
         raise AssertionError
 
     def exercise_title(self, exercise_id: str | None) -> str:
@@ -282,3 +287,28 @@ def test_a_message_is_gone_on_reopening_and_a_corrected_event_stays_selected(
     window.mark_done_button.click()
     selected = window.selected_event()
     assert selected is not None and selected.corrected_from is Outcome.SKIPPED
+
+
+def test_any_number_of_kinds_get_a_row_and_a_filter_entry_each_by_their_one_name(
+    seeded: App, qtbot: QtBot
+) -> None:
+    posture_app, clock = seeded
+    mine = ReminderDefinition("plants", "Water the plants", "", AtTimesOfDay())
+    settings = posture_app.settings
+    posture_app.apply_settings(replace(settings, reminders=(*settings.reminders, mine)))
+    now = clock.now()
+    posture_app.events.record(event(now - timedelta(minutes=3), Outcome.NOTIFIED, "plants"))
+    posture_app.events.record(event(now - timedelta(minutes=2), Outcome.DONE, "eye_rest"))
+    window = posture_app.show_history()
+    qtbot.addWidget(window)
+    rows = window.summary_table.rowCount()
+    names = [window.summary_table.verticalHeaderItem(r).text() for r in range(rows)]
+    # The enabled reminders in order, then a kind only the log still knows, by its id.
+    assert names == ["Stretch", "Sit evenly", "Foot stool", "Water the plants", "Eye rest"]
+    assert [cell(window, 3, c) for c in range(4)] == ["0", "0", "0", "1"]
+    filters = [window.kind_filter.itemText(i) for i in range(window.kind_filter.count())]
+    assert filters == ["All reminders", *names]
+    window.kind_filter.setCurrentIndex(window.kind_filter.findText("Eye rest"))
+    assert [window.events.topLevelItem(0).text(c) for c in (1, 4)] == ["Eye rest", "Done"]
+    table_height = window.summary_table.height()
+    assert table_height >= sum(window.summary_table.rowHeight(r) for r in range(rows))

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pytestqt.qtbot import QtBot
 
 from posturebreak.core.clock import SystemClock
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
 from posturebreak.core.schedule import ReminderSchedule
 from posturebreak.core.working_time import WorkingTime
 from posturebreak.services.scheduler import QtThreadScheduler, ReminderScheduler
@@ -63,10 +63,10 @@ def test_rescheduling_keeps_a_single_wakeup_timer(qtbot: QtBot) -> None:
     assert not scheduler._wakeup_timer.isActive()
 
 
-BREAKS = {kind: timedelta(seconds=30) for kind in ReminderKind}
+BREAKS = {kind: timedelta(seconds=30) for kind in ("stretch", "uncross_legs", "foot_stool")}
 
 
-def make_service(intervals_ms: dict[ReminderKind, int]) -> ReminderScheduler:
+def make_service(intervals_ms: dict[ReminderId, int]) -> ReminderScheduler:
     clock = SystemClock()
     schedule = ReminderSchedule({k: v * MS for k, v in intervals_ms.items()}, clock.now())
     # Reminders due within a second of each other come together (a minute, in real use).
@@ -74,12 +74,12 @@ def make_service(intervals_ms: dict[ReminderKind, int]) -> ReminderScheduler:
 
 
 def test_a_due_reminder_is_emitted_and_its_next_one_scheduled(qtbot: QtBot) -> None:
-    service = make_service({ReminderKind.UNCROSS_LEGS: 50, ReminderKind.STRETCH: 60_000})
-    due_at = service.schedule.next_due(ReminderKind.UNCROSS_LEGS)
+    service = make_service({"uncross_legs": 50, "stretch": 60_000})
+    due_at = service.schedule.next_due("uncross_legs")
     service.start()
     with qtbot.waitSignal(service.reminders_due, timeout=5000) as fired:
         pass
-    assert fired.args == [[(ReminderKind.UNCROSS_LEGS, due_at)]]
+    assert fired.args == [[("uncross_legs", due_at)]]
     jobs = service.job_run_times()
     assert set(jobs) == {"uncross_legs", "stretch"}
     assert jobs["uncross_legs"] > datetime.now(UTC)
@@ -87,7 +87,7 @@ def test_a_due_reminder_is_emitted_and_its_next_one_scheduled(qtbot: QtBot) -> N
 
 
 def test_pause_removes_reminder_jobs_and_its_end_resumes_them(qtbot: QtBot) -> None:
-    service = make_service({ReminderKind.STRETCH: 60_000})
+    service = make_service({"stretch": 60_000})
     service.start()
     service.pause(datetime.now(UTC) + 150 * MS)
     assert set(service.job_run_times()) == {"resume"}
@@ -97,18 +97,18 @@ def test_pause_removes_reminder_jobs_and_its_end_resumes_them(qtbot: QtBot) -> N
 
 
 def test_remind_now_emits_and_restarts_that_countdown(qtbot: QtBot) -> None:
-    service = make_service({ReminderKind.STRETCH: 60_000})
+    service = make_service({"stretch": 60_000})
     service.start()
     with qtbot.waitSignal(service.reminders_due) as fired:
-        service.remind_now(ReminderKind.STRETCH)
-    assert [kind for kind, _ in fired.args[0]] == [ReminderKind.STRETCH]
-    due = service.schedule.next_due(ReminderKind.STRETCH)
+        service.remind_now("stretch")
+    assert [kind for kind, _ in fired.args[0]] == ["stretch"]
+    due = service.schedule.next_due("stretch")
     assert due is not None and due > datetime.now(UTC) + timedelta(seconds=59)
     service.shutdown()
 
 
 def test_outside_working_hours_a_due_job_is_held_back_until_the_next_shift(qtbot: QtBot) -> None:
-    service = make_service({ReminderKind.UNCROSS_LEGS: 50})
+    service = make_service({"uncross_legs": 50})
     now = datetime.now(UTC)
     # A one-minute shift starting an hour from now, every day: now is outside it.
     shift_start = (now + timedelta(hours=1)).time().replace(second=0, microsecond=0)
@@ -128,34 +128,34 @@ def test_outside_working_hours_a_due_job_is_held_back_until_the_next_shift(qtbot
 
 
 def test_rescheduling_moves_and_removes_jobs_at_once(qtbot: QtBot) -> None:
-    service = make_service({ReminderKind.UNCROSS_LEGS: 60_000, ReminderKind.STRETCH: 60_000})
+    service = make_service({"uncross_legs": 60_000, "stretch": 60_000})
     service.start()
     with qtbot.waitSignal(service.changed):
-        service.reschedule({ReminderKind.STRETCH: 120_000 * MS}, None)
+        service.reschedule({"stretch": 120_000 * MS}, None)
     assert set(service.job_run_times()) == {"stretch"}
     service.shutdown()
 
 
 def test_snooze_brings_a_reminder_back_after_the_snooze_length(qtbot: QtBot) -> None:
-    service = make_service({ReminderKind.STRETCH: 60_000})
+    service = make_service({"stretch": 60_000})
     service.start()
     before = datetime.now(UTC)
-    service.snooze(ReminderKind.STRETCH, timedelta(minutes=5))
+    service.snooze("stretch", timedelta(minutes=5))
     run_at = service.job_run_times()["stretch"]
     assert before + timedelta(minutes=5) <= run_at <= datetime.now(UTC) + timedelta(minutes=5)
     service.shutdown()
 
 
 def test_reminders_due_within_a_minute_of_each_other_come_together(qtbot: QtBot) -> None:
-    service = make_service({ReminderKind.UNCROSS_LEGS: 50, ReminderKind.FOOT_STOOL: 550})
-    stool_due = service.schedule.next_due(ReminderKind.FOOT_STOOL)
+    service = make_service({"uncross_legs": 50, "foot_stool": 550})
+    stool_due = service.schedule.next_due("foot_stool")
     service.start()
     with qtbot.waitSignal(service.reminders_due, timeout=5000) as fired:
         pass
     (together,) = fired.args
-    assert [kind for kind, _ in together] == [ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL]
+    assert [kind for kind, _ in together] == ["uncross_legs", "foot_stool"]
     assert together[1][1] == stool_due  # each keeps its own due time for the log
-    stool_next = service.schedule.next_due(ReminderKind.FOOT_STOOL)
+    stool_next = service.schedule.next_due("foot_stool")
     assert (
         stool_next is not None and stool_next > stool_due
     )  # given now, not again half a second later

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import EveryActiveMinutes
 from posturebreak.core.settings import IconTheme, Settings
 from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.settings_dialog import SettingsDialog
 from tests.gui.conftest import FakeClock
 
-STRETCH, LEGS, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+STRETCH, LEGS, STOOL = "stretch", "uncross_legs", "foot_stool"
 Button = QDialogButtonBox.StandardButton
 
 
@@ -63,8 +63,8 @@ def test_ok_saves_the_typed_interval_and_reschedules_without_a_restart(
 
     assert not dialog.isVisible()
     document = saved(posture_app)
-    assert document["reminders"]["stretch"]["interval_minutes"] == 30  # type: ignore[index]
-    assert document["reminders"]["foot_stool"]["enabled"] is False  # type: ignore[index]
+    assert document["reminder"][0]["schedule"]["every_minutes"] == 30  # type: ignore[index]
+    assert document["reminder"][2]["enabled"] is False  # type: ignore[index]
     jobs = posture_app.scheduler.job_run_times()
     assert jobs == {
         "stretch": start + timedelta(minutes=30),  # the 10 minutes waited still count
@@ -81,12 +81,12 @@ def test_apply_keeps_the_dialog_open_and_cancel_discards_edits(
     type_into(qtbot, dialog.reminder_groups[STRETCH].break_length, "45")
     press(qtbot, dialog, Button.Apply)
     assert dialog.isVisible()
-    assert posture_app.settings.reminders[STRETCH].break_seconds == 45
+    assert posture_app.settings.reminder(STRETCH).break_seconds == 45
 
     type_into(qtbot, dialog.reminder_groups[STRETCH].break_length, "90")
     press(qtbot, dialog, Button.Cancel)
     assert not dialog.isVisible()
-    assert posture_app.settings.reminders[STRETCH].break_seconds == 45
+    assert posture_app.settings.reminder(STRETCH).break_seconds == 45
     reopened = open_dialog(posture_app, qtbot)
     assert reopened.reminder_groups[STRETCH].break_length.value() == 45
 
@@ -95,11 +95,11 @@ def test_restore_defaults_fills_in_defaults_but_applies_only_on_ok(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
     posture_app, _ = app
-    posture_app.apply_settings(Settings().with_reminder(STRETCH, interval_minutes=90))
+    posture_app.apply_settings(Settings().with_reminder(STRETCH, schedule=EveryActiveMinutes(90)))
     dialog = open_dialog(posture_app, qtbot)
     press(qtbot, dialog, Button.RestoreDefaults)
     assert dialog.reminder_groups[STRETCH].interval.value() == 45
-    assert posture_app.settings.reminders[STRETCH].interval_minutes == 90
+    assert posture_app.settings.reminder(STRETCH).schedule.minutes == 90
     press(qtbot, dialog, Button.Ok)
     assert posture_app.settings == Settings()
 
@@ -174,7 +174,7 @@ def test_a_failed_save_is_shown_in_the_dialog_and_the_settings_still_apply(
     press(qtbot, dialog, Button.Ok)
     assert dialog.isVisible()
     assert "Settings could not be saved" in dialog.error_label.text()
-    assert posture_app.settings.reminders[STRETCH].interval_minutes == 50
+    assert posture_app.settings.reminder(STRETCH).schedule.minutes == 50
 
 
 def test_every_field_has_an_accessible_name_or_a_label(
@@ -207,7 +207,7 @@ def test_the_dialog_is_operable_from_the_keyboard(
     qtbot.keyClick(interval, Qt.Key.Key_Up)
     qtbot.keyClick(interval, Qt.Key.Key_Return)  # Enter presses the default button, OK
     assert not dialog.isVisible()
-    assert posture_app.settings.reminders[STRETCH].interval_minutes == 46
+    assert posture_app.settings.reminder(STRETCH).schedule.minutes == 46
 
 
 def test_settings_opens_one_dialog_at_a_time(

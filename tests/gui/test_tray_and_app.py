@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import TimeScale
 from posturebreak.core.commands import BadRequestError
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import OutsideWorkingHours, ScheduleSettings
 from posturebreak.core.weekdays import Weekday
 from posturebreak.paths import AppPaths
@@ -56,7 +55,6 @@ def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(
     ("action", "signal"),
     [
-        ("take_break_action", "take_break_requested"),
         ("log_action", "log_requested"),
         ("history_action", "history_requested"),
         ("comfort_action", "comfort_requested"),
@@ -70,6 +68,20 @@ def test_each_menu_action_emits_its_intent(qtbot: QtBot, action: str, signal: st
     tray = TrayIcon(lambda: TrayState("", False), QIcon(), QIcon())
     with qtbot.waitSignal(getattr(tray, signal)):
         getattr(tray, action).trigger()
+
+
+def test_take_a_break_now_lists_the_enabled_reminders_by_name(qtbot: QtBot) -> None:
+    mine = (("stretch", "Stretch"), ("morning", "Morning stretch"))
+    state = TrayState("", False, reminders=mine)
+    tray = TrayIcon(lambda: state, QIcon(), QIcon())
+    entries = tray.take_break_menu.actions()
+    assert [action.text() for action in entries] == ["Stretch", "Morning stretch"]
+    with qtbot.waitSignal(tray.take_break_requested) as emitted:
+        entries[1].trigger()
+    assert emitted.args == ["morning"]
+    state = TrayState("", False, reminders=())
+    tray.refresh()
+    assert tray.take_break_menu.actions() == [] and not tray.take_break_menu.isEnabled()
 
 
 def test_pause_entries_emit_their_length(qtbot: QtBot) -> None:
@@ -108,9 +120,11 @@ def test_take_a_break_now_shows_a_stretch_reminder(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
     posture_app, _ = app
-    posture_app.tray.take_break_action.trigger()
+    names = [action.text() for action in posture_app.tray.take_break_menu.actions()]
+    assert names == ["Stretch", "Sit evenly", "Foot stool"]  # the enabled ones
+    posture_app.tray.take_break_menu.actions()[0].trigger()
     popup = posture_app.break_windows.current
-    assert popup is not None and popup.request.kind is ReminderKind.STRETCH
+    assert popup is not None and popup.request.kind == "stretch"
     assert popup.request.exercise is not None
     shown = posture_app.notifier.shown  # type: ignore[attr-defined]
     assert shown[-1].title == popup.request.exercise.title
@@ -157,7 +171,7 @@ def test_window_titles_are_their_own_names_without_the_app_name(
         posture_app.break_windows.current,
     ]
     titles = [window.windowTitle() for window in windows if window is not None]
-    assert titles == ["Settings", "Your breaks", "Log a stretch", "Stretch break"]
+    assert titles == ["Settings", "Your breaks", "Log a stretch", "Stretch"]
 
 
 def test_control_commands_pause_resume_and_refuse_bad_requests(
@@ -186,7 +200,7 @@ def test_a_broken_settings_file_is_reported_once_at_start(qtbot: QtBot, tmp_path
         shown = posture_app.notifier.shown  # type: ignore[attr-defined]
         assert [n.title for n in shown][-1] == "Some settings were reset"
         assert "interval_minutes must be between 1 and 480, got 0" in shown[-1].message
-        assert posture_app.settings.reminders[ReminderKind.STRETCH].interval_minutes == 45
+        assert posture_app.settings.reminder("stretch").schedule.minutes == 45
     finally:
         posture_app.stop()
         posture_app.deleteLater()

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import SHIPPED_REMINDERS, NotificationStyle, ReminderId
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from posturebreak.services.catalogue_files import load_catalogue
 from tests.conftest import ReportFigure
@@ -26,6 +26,8 @@ from tests.e2e.conftest import DesktopFactory, make_desktop  # noqa: F401 - a fi
 from tests.support.app_process import NOBODY_AT_THE_KEYBOARD, AppProcess
 from tests.support.desktop import VirtualDesktop, wait_until
 from tests.support.small_disk import small_disk
+
+SHIPPED_THREE = ("stretch", "uncross_legs", "foot_stool")
 
 pytestmark = [pytest.mark.reliability, pytest.mark.e2e]
 
@@ -35,7 +37,9 @@ SIT_EVENLY_EVERY_SECOND = NOBODY_AT_THE_KEYBOARD + (
     "\n[reminders.stretch]\nenabled = false\n\n[reminders.foot_stool]\nenabled = false\n"
 )
 CATALOGUE, _ = load_catalogue(Path("/nonexistent"))
-SIT_EVENLY_TITLES = {e.title for e in CATALOGUE.for_kind(ReminderKind.UNCROSS_LEGS)}
+SIT_EVENLY_TITLES = {
+    e.title for e in CATALOGUE.in_categories(SHIPPED_REMINDERS["uncross_legs"].categories)
+}
 
 
 def _titles(desktop: VirtualDesktop) -> list[Any]:
@@ -56,7 +60,7 @@ def _rows(data: Path) -> int:
         return 0
 
 
-def _event(kind: ReminderKind, at: datetime) -> ReminderEvent:
+def _event(kind: ReminderId, at: datetime) -> ReminderEvent:
     return ReminderEvent(kind, None, at, at, NotificationStyle.NOTIFICATION, Outcome.NOTIFIED, at)
 
 
@@ -97,7 +101,7 @@ def test_a_read_only_data_disk_loses_no_event_and_is_reported_once(
     data = app.profile_dir / "data"
     with small_disk(data, size_kib=2048) as disk:
         earlier = ActivityStore(data / DATABASE_NAME, on_failure=pytest.fail)
-        for kind in ReminderKind:
+        for kind in SHIPPED_THREE:
             earlier.record(_event(kind, datetime(2026, 3, 2, 9, 0, tzinfo=UTC)))
         earlier.close()
         disk.read_only(True)
@@ -107,7 +111,7 @@ def test_a_read_only_data_disk_loses_no_event_and_is_reported_once(
             assert app.command("pause", "--minutes", "60").returncode == 0
             disk.read_only(False)  # nothing more comes: the app's own retry (30 s) saves
             wait_until(lambda: "Activity log writable again" in app.log_text(), 45, "a save")
-            shown, written = _reminders(desktop), _rows(data) - len(ReminderKind)
+            shown, written = _reminders(desktop), _rows(data) - len(SHIPPED_THREE)
         finally:
             app.stop()
     assert written == shown
@@ -134,7 +138,7 @@ def test_events_waiting_in_memory_are_bounded_and_the_oldest_give_way(tmp_path: 
     store = ActivityStore(blocked / DATABASE_NAME, messages.append, max_pending=100)
     moment = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     for second in range(250):
-        store.record(_event(ReminderKind.UNCROSS_LEGS, moment + timedelta(seconds=second)))
+        store.record(_event("uncross_legs", moment + timedelta(seconds=second)))
     assert store.pending == 100 and len(messages) == 1
 
     blocked.unlink()

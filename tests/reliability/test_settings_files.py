@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 
 import posturebreak
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle
 from posturebreak.core.settings import Settings, settings_from_dict, settings_to_dict
 from posturebreak.services import catalogue_files, settings_store
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
@@ -60,7 +60,7 @@ def _a_real_activity_log(data: Path) -> None:
     store = ActivityStore(data / DATABASE_NAME, on_failure=pytest.fail)
     store.record(
         ReminderEvent(
-            ReminderKind.STRETCH,
+            "stretch",
             "side-bend",
             MOMENT,
             MOMENT,
@@ -73,7 +73,8 @@ def _a_real_activity_log(data: Path) -> None:
 
 
 def _within_limits(loaded: Settings) -> bool:
-    sections = [*loaded.reminders.values(), loaded.schedule, loaded.general, loaded.pack]
+    schedules = [reminder.schedule for reminder in loaded.reminders]
+    sections = [*loaded.reminders, *schedules, loaded.schedule, loaded.general, loaded.pack]
     for section in sections:
         for item in fields(section):
             if "limits" in item.metadata:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderId
 from posturebreak.services.activity_store import (
     INSERT_EVENT,
     event_row,
@@ -30,7 +30,7 @@ _STRETCH_OUTCOMES = (
 
 
 def reminded(
-    kind: ReminderKind,
+    kind: ReminderId,
     exercise: str | None,
     at: datetime,
     shown_as: NotificationStyle,
@@ -49,7 +49,7 @@ def working_day_events(day_start: datetime, rng: random.Random) -> Iterator[Remi
     for slot in range(10):
         outcome = Outcome.MISSED if rng.random() < 0.03 else rng.choice(_STRETCH_OUTCOMES)
         yield reminded(
-            ReminderKind.STRETCH,
+            "stretch",
             rng.choice(_STRETCHES),
             day_start + timedelta(minutes=45 * (slot + 1)),
             NotificationStyle.BOTH,
@@ -58,18 +58,14 @@ def working_day_events(day_start: datetime, rng: random.Random) -> Iterator[Remi
         )
     for slot in range(22):
         at = day_start + timedelta(minutes=20 * (slot + 1))
-        yield reminded(
-            ReminderKind.UNCROSS_LEGS, None, at, NotificationStyle.NOTIFICATION, Outcome.NOTIFIED
-        )
+        yield reminded("uncross_legs", None, at, NotificationStyle.NOTIFICATION, Outcome.NOTIFIED)
     for slot in range(7):
         outcome = Outcome.DONE if rng.random() < 0.6 else Outcome.SKIPPED
         at = day_start + timedelta(minutes=60 * (slot + 1))
-        yield reminded(
-            ReminderKind.FOOT_STOOL, "stool-height-distance", at, NotificationStyle.POPUP, outcome
-        )
+        yield reminded("foot_stool", "stool-height-distance", at, NotificationStyle.POPUP, outcome)
     if rng.random() < 0.3:
         yield ReminderEvent.logged_by_hand(
-            ReminderKind.STRETCH, rng.choice(_STRETCHES), day_start + timedelta(hours=9)
+            "stretch", rng.choice(_STRETCHES), day_start + timedelta(hours=9)
         )
 
 

@@ -17,7 +17,6 @@ from typing import Any
 import tomli_w
 from hypothesis import strategies as st
 
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.settings import Settings, settings_to_dict
 from posturebreak.resources import resource_path
 from posturebreak.services.catalogue_files import SHIPPED_CATALOGUE
@@ -40,6 +39,17 @@ _values = st.recursive(
 _known_keys = st.sampled_from(
     [
         "version",
+        "id",
+        "name",
+        "message",
+        "schedule",
+        "categories",
+        "action",
+        "every_minutes",
+        "at",
+        "days",
+        "every_days",
+        "start",
         "enabled",
         "interval_minutes",
         "break_seconds",
@@ -60,7 +70,7 @@ _known_keys = st.sampled_from(
 # Unknown keys too, some of them long.
 _keys = _known_keys | st.text(max_size=8) | st.text(min_size=1, max_size=4).map(lambda t: t * 80)
 _DEFAULTS = settings_to_dict(Settings())
-_SECTIONS = ["reminders", "schedule", "general", "pack", None]
+_SECTIONS = ["reminder", "reminder.schedule", "schedule", "general", "pack", None]
 
 
 def _nest(data: bytes, at: int, draw: st.DrawFn) -> bytes:
@@ -105,10 +115,13 @@ def settings_documents(draw: st.DrawFn) -> bytes:
     for _ in range(draw(st.integers(0, 4))):
         section = draw(st.sampled_from(_SECTIONS))
         key = draw(_keys)
-        table = document if section is None else document[section]
-        if section == "reminders":
-            table = table[draw(st.sampled_from([k.value for k in ReminderKind]))]
-        table[key] = draw(_values)
+        table = document if section is None else document.get(section.split(".")[0])
+        if isinstance(table, list) and table:  # the [[reminder]] tables: one of them
+            table = draw(st.sampled_from(table))
+            if section == "reminder.schedule":
+                table = table.get("schedule") if isinstance(table, dict) else None
+        if isinstance(table, dict):  # else a value drawn earlier took its place
+            table[key] = draw(_values)
     return _dumped_and_mangled(draw, document)
 
 

@@ -14,14 +14,14 @@ import pytest
 
 from posturebreak.core.events import LoggedEvent, Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat, spreadsheet_safe, write_export
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderId
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import DayTally, Streaks, streaks
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import ActivityReader
 from posturebreak.services.activity_store import ActivityLogError, ActivityStore
 
-STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, SIT = "stretch", "uncross_legs"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -45,7 +45,7 @@ def store(tmp_path: Path) -> Iterator[ActivityStore]:
 def reminder(
     at: datetime,
     outcome: Outcome = Outcome.DONE,
-    kind: ReminderKind = STRETCH,
+    kind: ReminderId = STRETCH,
     exercise: str | None = "side-bend",
 ) -> ReminderEvent:
     return ReminderEvent(kind, exercise, at, at, NotificationStyle.BOTH, outcome, at)
@@ -145,17 +145,24 @@ def test_a_correction_that_cannot_be_saved_says_so(tmp_path: Path) -> None:
         store.connection()
 
 
-def test_rows_of_kinds_this_version_does_not_know_are_left_out(store: ActivityStore) -> None:
+def test_rows_of_any_kind_are_read_even_of_reminders_no_longer_defined(
+    store: ActivityStore,
+) -> None:
     store.record(reminder(T0))
-    store.connection().execute(
-        "INSERT INTO events (kind, due_utc, shown_utc, utc_offset_minutes, local_day, "
-        "shown_as, outcome, outcome_utc) VALUES ('eye_rest', 'x', 'x', 0, '2026-03-02', "
-        "'both', 'done', 'x')"
-    )
-    assert len(list(reader(store).since())) == 1
-    assert len(reader(store).recent(10)) == 1
+    store.record(reminder(T0 + timedelta(minutes=1), kind="eye_rest"))
+    assert len(list(reader(store).since())) == 2
+    assert [logged.event.kind for logged in reader(store).recent(10)] == ["eye_rest", STRETCH]
+    assert len(reader(store).recent(10, "eye_rest")) == 1
     day = T0.astimezone().date()
-    assert [t.kind for t in reader(store).tallies(day, day)] == [STRETCH]
+    assert sorted(t.kind for t in reader(store).tallies(day, day)) == ["eye_rest", STRETCH]
+
+
+def test_the_last_suggestions_per_reminder_seed_the_rotation(store: ActivityStore) -> None:
+    for minute, exercise in enumerate(["a", "b", "c", "d"]):
+        store.record(reminder(T0 + timedelta(minutes=minute), exercise=exercise))
+    store.record(ReminderEvent.logged_by_hand(STRETCH, "by-hand", T0 + timedelta(minutes=9)))
+    store.record(reminder(T0, kind=SIT, exercise="feet-flat"))
+    assert reader(store).suggested_last(3) == {STRETCH: ["b", "c", "d"], SIT: ["feet-flat"]}
 
 
 def test_export_since_a_day_in_csv_neutralises_formulas(store: ActivityStore) -> None:

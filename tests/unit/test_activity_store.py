@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from posturebreak.core.events import Outcome, ReminderEvent
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle
 from posturebreak.services.activity_store import (
     INSERT_EVENT,
     MIGRATIONS,
@@ -47,7 +47,7 @@ def _close_connections() -> Iterator[None]:
 
 def event(outcome: Outcome = Outcome.DONE, at: datetime = T0) -> ReminderEvent:
     return ReminderEvent(
-        kind=ReminderKind.STRETCH,
+        kind="stretch",
         exercise_id="side-bend",
         due_at=at,
         shown_at=at,

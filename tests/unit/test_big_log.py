@@ -16,7 +16,7 @@ import pytest
 
 from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat, write_export
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import summarise, summary_start
 from posturebreak.services.activity_queries import CHUNK_EVENTS, ActivityReader
@@ -123,7 +123,7 @@ def test_done_days_follow_new_events_corrections_and_deletions(tmp_path: Path) -
     at = datetime(2037, 3, 2, 9, 0, tzinfo=UTC)
     for minutes, outcome in enumerate((Outcome.DONE, Outcome.SKIPPED, Outcome.NATURAL_BREAK)):
         shown = at + timedelta(minutes=minutes)
-        store.record(ReminderEvent(ReminderKind.STRETCH, None, shown, shown, None, outcome, shown))
+        store.record(ReminderEvent("stretch", None, shown, shown, None, outcome, shown))
     connection = store.connection()
     try:
         assert kept_done_per_day(connection) == {date(2037, 3, 2): 2}
@@ -167,7 +167,7 @@ def test_since_a_day_gives_what_filtering_every_event_gives_whatever_the_offset(
         zone = timezone(timedelta(hours=hours))
         for minutes in range(0, 48 * 60, 45):
             shown = datetime(2037, 3, 1, tzinfo=zone) + timedelta(minutes=minutes)
-            kind = ReminderKind.STRETCH
+            kind = "stretch"
             event = ReminderEvent(
                 kind, None, shown, shown, NotificationStyle.BOTH, Outcome.DONE, shown
             )

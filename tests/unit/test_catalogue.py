@@ -10,7 +10,7 @@ import pytest
 
 from posturebreak.core.catalogue import Catalogue, CatalogueError, parse_catalogue
 from posturebreak.core.categories import Category
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import SHIPPED_REMINDERS, ReminderAction
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.resources import resources_dir
 from posturebreak.services.catalogue_files import load_catalogue
@@ -18,7 +18,6 @@ from posturebreak.services.catalogue_files import load_catalogue
 ENTRY = """
 [[exercise]]
 id = "wall-sit"
-kinds = ["stretch"]
 category = "movement"
 title = "Wall sit"
 instruction = "Slide down a wall a little and hold."
@@ -37,8 +36,35 @@ def test_the_shipped_catalogue_covers_every_topic_with_25_or_more_entries() -> N
     assert len(catalogue.exercises) >= 25
     for category in Category:
         assert catalogue.in_category(category), category
-    for kind in ReminderKind:
-        assert len(catalogue.for_kind(kind)) >= 4, kind
+    for reminder in SHIPPED_REMINDERS.values():
+        if reminder.action is ReminderAction.BREAK:  # the breathing reminder: 2 and more
+            least = 4 if reminder.enabled else 2
+            assert len(catalogue.in_categories(reminder.categories)) >= least, reminder.id
+
+
+# What each shipped reminder suggested when exercises named their reminder kinds.
+_SUGGESTED_BEFORE = {
+    "stretch": "standing-back-extension hip-flexor-stretch seated-spinal-twist seated-figure-four "
+    "knee-to-chest hamstring-stretch side-bend standing-cat-cow shoulder-rolls neck-release "
+    "short-walk sit-to-stand pelvic-tilt abdominal-bracing slow-breathing body-scan "
+    "tennis-ball-wall foam-roller",
+    "uncross_legs": "feet-flat even-sit-bones hips-back lumbar-support seat-height "
+    "monitor-eye-level keyboard-mouse-reach",
+    "foot_stool": "stool-height-distance alternate-foot-positions foot-rocking press-and-release "
+    "massage-ball-feet",
+}
+
+
+def test_the_shipped_reminders_draw_from_categories_the_exercises_they_always_had() -> None:
+    catalogue = shipped()
+    for ident, before in _SUGGESTED_BEFORE.items():
+        drawn = {e.id for e in catalogue.in_categories(SHIPPED_REMINDERS[ident].categories)}
+        assert set(before.split()) <= drawn, ident
+
+
+def test_an_older_file_naming_reminder_kinds_is_still_read() -> None:
+    old = ENTRY.replace('category = "movement"', 'kinds = ["stretch"]\ncategory = "movement"')
+    assert parse_catalogue("version = 1\n" + old, "old.toml").exercises["wall-sit"]
 
 
 def test_every_stretch_has_an_illustration_that_exists_and_a_caution_where_it_strains() -> None:
@@ -53,10 +79,10 @@ def test_a_malformed_catalogue_is_refused_with_where_and_why() -> None:
     cases = {
         "version = 2": "version must be 1, got 2",
         "version = 1\nexercise = 3": "exercise must be an array of tables",
-        "version = 1\n[[exercise]]\nid = 'x'": "exercise 1 lacks kinds, category, title",
+        "version = 1\n[[exercise]]\nid = 'x'": "exercise 1 lacks category, title",
         "version = 1\n"
         + ENTRY.replace("30", "0"): "(wall-sit): duration_seconds must be 5 to 3600",
-        "version = 1\n" + ENTRY.replace('"stretch"]', '"yoga"]'): "kinds must be one of",
+        "version = 1\n" + ENTRY.replace('"movement"', '"yoga"'): "category must be one of",
         "version = 1\n" + ENTRY.replace("wall-sit", "Wall Sit"): "id must be lowercase",
         "version = 1\n" + ENTRY + ENTRY: "exercise 2: id 'wall-sit' is repeated",
         "version = 1\n" + ENTRY + "colour = 'red'\n": "unknown fields colour",
@@ -91,9 +117,12 @@ def test_a_missing_illustration_is_dropped_rather_than_shown_broken(tmp_path: Pa
     assert catalogue.exercises["wall-sit"].illustration is None
 
 
+STRETCHES = SHIPPED_REMINDERS["stretch"].categories
+
+
 def test_rotation_never_repeats_one_of_the_last_five_for_a_kind() -> None:
     rotation = ExerciseRotation(shipped(), recent_limit=5, rng=random.Random(7))
-    picks = [rotation.next(ReminderKind.STRETCH, 60) for _ in range(200)]
+    picks = [rotation.next("stretch", STRETCHES, 60) for _ in range(200)]
     ids = [pick.id for pick in picks if pick]
     for index in range(5, len(ids)):
         assert ids[index] not in ids[index - 5 : index]
@@ -102,13 +131,33 @@ def test_rotation_never_repeats_one_of_the_last_five_for_a_kind() -> None:
 def test_rotation_prefers_exercises_that_fit_the_break() -> None:
     rotation = ExerciseRotation(shipped(), rng=random.Random(1))
     for _ in range(30):
-        pick = rotation.next(ReminderKind.STRETCH, 30)
+        pick = rotation.next("stretch", STRETCHES, 30)
         assert pick is not None and pick.duration_seconds <= 30
 
 
 def test_rotation_with_a_short_list_still_varies_and_with_none_gives_nothing() -> None:
     two = parse_catalogue("version = 1\n" + ENTRY + ENTRY.replace("wall-sit", "wall-push"), "t")
     rotation = ExerciseRotation(two, rng=random.Random(3))
-    ids = [rotation.next(ReminderKind.STRETCH, 60).id for _ in range(6)]  # type: ignore[union-attr]
+    ids = [rotation.next("stretch", STRETCHES, 60).id for _ in range(6)]  # type: ignore[union-attr]
     assert all(a != b for a, b in itertools.pairwise(ids))
-    assert rotation.next(ReminderKind.FOOT_STOOL, 60) is None
+    assert rotation.next("foot_stool", (Category.FOOT_STOOL,), 60) is None
+
+
+def test_rotation_seeded_from_the_log_does_not_repeat_what_came_last_before_a_restart() -> None:
+    catalogue = shipped()
+    last = [e.id for e in catalogue.in_categories(STRETCHES) if e.duration_seconds <= 60][:5]
+    asked: list[int] = []
+
+    def from_the_log() -> dict[str, list[str]]:
+        asked.append(1)
+        return {"stretch": last}
+
+    rotation = ExerciseRotation(catalogue, rng=random.Random(5), seed=from_the_log)
+    assert asked == []  # the log is read only when a suggestion is wanted
+    for _ in range(20):
+        fresh = ExerciseRotation(catalogue, rng=random.Random(_), seed=lambda: {"stretch": last})
+        pick = fresh.next("stretch", STRETCHES, 60)
+        assert pick is not None and pick.id not in last
+    rotation.next("stretch", STRETCHES, 60)
+    rotation.next("stretch", STRETCHES, 60)
+    assert asked == [1]

@@ -65,7 +65,7 @@ def test_pause_minutes_must_be_positive(minutes: str, capsys: pytest.CaptureFixt
         (["export", "--format", "xml"], "--format: must be one of csv, json, got 'xml'"),
         (["export", "--since", "yesterday"], "--since: must be a date like 2026-03-31"),
         (["stats", "--days", "week"], "--days: must be a whole number from 1 to 36500"),
-        (["break-now", "nap"], "invalid choice: 'nap'"),
+        (["break-now", "Nap!"], "kind must be a reminder id like 'stretch', got 'Nap!'"),
     ],
 )
 def test_bad_arguments_say_what_is_expected_not_a_function_name(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from posturebreak.core.delivery import Delivery, notification_text, plan_delivery
-from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKind
+from posturebreak.core.reminders import SHIPPED_REMINDERS, NotificationStyle
 from posturebreak.services.catalogue_files import load_catalogue
 
 
@@ -30,16 +30,16 @@ def test_nothing_is_shown_again_while_the_kinds_window_is_open(style: Notificati
 
 def test_title_and_body_speak_of_the_suggested_exercise() -> None:
     catalogue, _ = load_catalogue(Path("/nonexistent"))
-    legs = REMINDERS[ReminderKind.UNCROSS_LEGS]
-    for exercise in catalogue.for_kind(ReminderKind.UNCROSS_LEGS):
+    legs = SHIPPED_REMINDERS["uncross_legs"]
+    for exercise in catalogue.in_categories(legs.categories):
         assert notification_text([(legs, exercise)]) == (exercise.title, exercise.instruction)
-    assert notification_text([(legs, None)]) == (legs.title, legs.instruction)
+    assert notification_text([(legs, None)]) == ("Sit evenly", legs.message)
 
 
 def test_reminders_given_together_share_one_notification_naming_each() -> None:
     catalogue, _ = load_catalogue(Path("/nonexistent"))
-    legs, stool = REMINDERS[ReminderKind.UNCROSS_LEGS], REMINDERS[ReminderKind.FOOT_STOOL]
+    legs, stool = SHIPPED_REMINDERS["uncross_legs"], SHIPPED_REMINDERS["foot_stool"]
     feet = catalogue.exercises["feet-flat"]
     title, body = notification_text([(legs, feet), (stool, None)])
     assert title == "Sit evenly · Foot stool"
-    assert body == f"{feet.title}: {feet.instruction}\n{stool.instruction}"
+    assert body == f"{feet.title}: {feet.instruction}\n{stool.message}"

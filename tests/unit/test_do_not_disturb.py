@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from posturebreak.core.do_not_disturb import BusyReason, DoNotDisturb
-from posturebreak.core.reminders import ReminderKind
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, SIT = "stretch", "uncross_legs"
 HOUR = timedelta(hours=1)
 
 

@@ -8,14 +8,20 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from posturebreak.core.clock import ClockJumps, SystemClock, TimeScale, boot_seconds
-from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.reminders import SHIPPED_REMINDERS, reminder_name
 
 
-def test_every_reminder_has_a_title_and_a_one_line_instruction() -> None:
-    for kind, reminder in REMINDERS.items():
-        assert reminder.kind is kind
-        assert reminder.title and reminder.short_name
-        assert reminder.instruction.endswith(".") and "\n" not in reminder.instruction
+def test_every_shipped_reminder_has_a_name_and_a_one_line_message() -> None:
+    for ident, reminder in SHIPPED_REMINDERS.items():
+        assert reminder.id == ident
+        assert reminder.name and reminder_name(ident) == reminder.name
+        assert reminder.message.endswith((".", "?")) and "\n" not in reminder.message
+
+
+def test_one_name_per_reminder_and_a_readable_one_for_ids_no_longer_defined() -> None:
+    assert reminder_name("uncross_legs") == "Sit evenly"
+    assert reminder_name("morning_stretch") == "Morning stretch"
+    assert reminder_name("book-a-massage") == "Book a massage"
 
 
 def test_time_scale_divides_durations() -> None:

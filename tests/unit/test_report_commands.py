@@ -17,12 +17,12 @@ from typing import IO
 import pytest
 
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityStore
 from tests.support.activity import reminded
 from tests.support.special_files import SPECIAL_KINDS, make_special
 
-STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, SIT = "stretch", "uncross_legs"
 Completed = subprocess.CompletedProcess[str]
 
 # Runs the command in a fresh interpreter with no display, and fails if Qt was loaded.
@@ -101,6 +101,7 @@ def test_stats_as_json(tmp_path: Path) -> None:
     assert document["kinds"]["stretch"]["done"] == 9
     assert document["kinds"]["stretch"]["completion_rate"] == 0.75
     assert document["kinds"]["uncross_legs"] == {
+        "name": "Sit evenly",
         "done": 0,
         "by_hand": 0,
         "natural": 0,

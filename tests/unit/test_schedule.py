@@ -7,12 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.schedule import ReminderSchedule, start_of_tomorrow
 from posturebreak.core.working_time import WorkingTime
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-STRETCH, LEGS, STOOL = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS, ReminderKind.FOOT_STOOL
+STRETCH, LEGS, STOOL = "stretch", "uncross_legs", "foot_stool"
 MIN = timedelta(minutes=1)
 SEC = timedelta(seconds=1)
 

@@ -6,13 +6,13 @@ import os
 import stat
 import tomllib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
 
-from posturebreak.core.reminders import ReminderKind
-from posturebreak.core.settings import Settings
+from posturebreak.core.reminders import EveryActiveMinutes, NotificationStyle
+from posturebreak.core.settings import OutsideWorkingHours, Settings
 from posturebreak.services.settings_store import (
     MAX_SETTINGS_BYTES,
     SettingsSaveError,
@@ -20,7 +20,7 @@ from posturebreak.services.settings_store import (
 )
 from tests.support.special_files import SPECIAL_KINDS, make_special, promptly
 
-LEGS = ReminderKind.UNCROSS_LEGS
+LEGS = "uncross_legs"
 
 
 @dataclass
@@ -43,11 +43,12 @@ def test_a_first_start_writes_the_defaults_for_hand_editing(tmp_path: Path) -> N
     loaded = make_store(tmp_path).load()
     assert loaded.settings == Settings() and loaded.user_message() is None
     text = (tmp_path / "settings.toml").read_text()
-    assert "[reminders.stretch]" in text and "interval_minutes = 45" in text
+    assert '[[reminder]]\nid = "stretch"\nname = "Stretch"' in text
+    assert "[reminder.schedule]\nevery_minutes = 45\n" in text
 
 
 def test_saved_settings_load_back_unchanged(tmp_path: Path) -> None:
-    changed = Settings().with_reminder(LEGS, interval_minutes=25, enabled=False)
+    changed = Settings().with_reminder(LEGS, schedule=EveryActiveMinutes(25), enabled=False)
     make_store(tmp_path).save(changed)
     assert make_store(tmp_path).load().settings == changed
     assert list(tmp_path.iterdir()) == [tmp_path / "settings.toml"]  # no temp files left
@@ -88,15 +89,17 @@ def test_a_partly_broken_file_keeps_its_valid_values(tmp_path: Path) -> None:
         "[general]\nsound = false\nicon_theme = 'neon'\n"
     )
     loaded = make_store(tmp_path).load()
-    assert loaded.settings.reminders[LEGS].interval_minutes == 20
-    assert loaded.settings.reminders[LEGS].break_seconds == 40
+    legs = loaded.settings.reminder(LEGS)
+    assert legs is not None
+    assert legs.schedule == EveryActiveMinutes(20) and legs.break_seconds == 40
     assert loaded.settings.general.sound is False
     assert len(loaded.problems) == 2
     assert "uncross_legs.interval_minutes must be between 1 and 480, got 0" in (
         loaded.user_message() or ""
     )
     saved = tomllib.loads((tmp_path / "settings.toml").read_text())
-    assert saved["reminders"]["uncross_legs"]["break_seconds"] == 40
+    assert saved["version"] == 2
+    assert saved["reminder"][1]["id"] == LEGS and saved["reminder"][1]["break_seconds"] == 40
     assert saved["general"]["icon_theme"] == "auto"
 
 
@@ -108,12 +111,12 @@ def test_two_broken_files_in_the_same_second_are_both_kept(tmp_path: Path) -> No
 
 
 def test_a_file_from_a_newer_app_is_never_written_over(tmp_path: Path) -> None:
-    original = b"version = 2\n[future]\nhologram = true\n"
+    original = b"version = 3\n[future]\nhologram = true\n"
     (tmp_path / "settings.toml").write_bytes(original)
     store = make_store(tmp_path)
     loaded = store.load()
     assert loaded.settings == Settings()
-    assert "version 2, newer than this app" in (loaded.user_message() or "")
+    assert "version 3, newer than this app" in (loaded.user_message() or "")
     with pytest.raises(SettingsSaveError, match="left as it is"):
         store.save(Settings())
     assert (tmp_path / "settings.toml").read_bytes() == original
@@ -132,7 +135,7 @@ def test_a_failed_write_leaves_the_old_file_whole(
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(SettingsSaveError, match="No space left on device"):
-        store.save(Settings().with_reminder(LEGS, interval_minutes=99))
+        store.save(Settings().with_reminder(LEGS, schedule=EveryActiveMinutes(99)))
     assert (tmp_path / "settings.toml").read_bytes() == before
     assert list(tmp_path.iterdir()) == [tmp_path / "settings.toml"]
 
@@ -188,3 +191,69 @@ def test_a_toml_error_quoting_a_huge_key_still_gives_a_short_message(tmp_path: P
     (problem,) = loaded.problems
     assert problem.startswith("settings.toml is not valid TOML (Cannot declare")
     assert problem.endswith("(at line 3, column 406))") and len(problem) < 260
+
+
+# A settings file as version 1 of the app wrote it, with the user's changes.
+_VERSION_1_FILE = """version = 1
+
+[reminders.stretch]
+enabled = true
+interval_minutes = 40
+break_seconds = 90
+style = "popup"
+snooze_minutes = 5
+
+[reminders.uncross_legs]
+enabled = false
+interval_minutes = 20
+break_seconds = 15
+style = "notification"
+snooze_minutes = 5
+
+[reminders.foot_stool]
+enabled = true
+interval_minutes = 60
+break_seconds = 30
+style = "both"
+snooze_minutes = 10
+
+[schedule]
+working_hours_start = "08:00"
+working_hours_end = "16:00"
+working_days = ["mon", "tue", "wed", "thu"]
+outside_working_hours = "silent"
+idle_threshold_minutes = 5
+notifications_while_busy = "wait"
+
+[general]
+sound = false
+start_at_login = false
+first_day_of_week = "mon"
+icon_theme = "auto"
+daily_goal = 4
+
+[pack]
+on_minutes = 15
+rest_minutes = 20
+"""
+
+
+def test_a_version_1_file_is_read_without_loss_and_saved_as_version_2(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text(_VERSION_1_FILE)
+    store = make_store(tmp_path)
+    loaded = store.load()
+    assert loaded.problems == ()
+    settings = loaded.settings
+    stretch, legs, stool = (settings.reminder(ident) for ident in ("stretch", LEGS, "foot_stool"))
+    assert stretch is not None and legs is not None and stool is not None
+    assert stretch.schedule == EveryActiveMinutes(40) and stretch.break_seconds == 90
+    assert stretch.style is NotificationStyle.POPUP
+    assert legs.enabled is False and stool.style is NotificationStyle.BOTH
+    assert stool.snooze_minutes == 10
+    assert settings.schedule.working_hours_start == time(8)
+    assert settings.schedule.outside_working_hours is OutsideWorkingHours.SILENT
+    assert settings.general.daily_goal == 4 and settings.pack.on_minutes == 15
+    store.save(settings)
+    again = make_store(tmp_path).load()
+    assert again.settings == settings and again.problems == ()
+    assert tomllib.loads((tmp_path / "settings.toml").read_text())["version"] == 2

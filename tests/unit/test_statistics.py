@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
 from posturebreak.core.settings import GeneralSettings, ScheduleSettings, Settings
 from posturebreak.core.statistics import (
     DayBar,
@@ -23,7 +23,7 @@ from posturebreak.core.statistics import (
 )
 from posturebreak.core.weekdays import Weekday
 
-STRETCH, SIT = ReminderKind.STRETCH, ReminderKind.UNCROSS_LEGS
+STRETCH, SIT = "stretch", "uncross_legs"
 MON = date(2026, 3, 2)  # a Monday
 WEEKDAYS = range(5)
 
@@ -37,7 +37,7 @@ def settings(goal: int, first_day: Weekday = Weekday.MON) -> Settings:
 
 
 def tally(
-    offset: int, outcome: Outcome, count: int = 1, kind: ReminderKind = STRETCH, hand: bool = False
+    offset: int, outcome: Outcome, count: int = 1, kind: ReminderId = STRETCH, hand: bool = False
 ) -> DayTally:
     return DayTally(day(offset), kind, outcome, hand, count)
 
@@ -61,7 +61,8 @@ def test_completion_rate_counts_answerable_reminders_only() -> None:
         tally(0, Outcome.SNOOZED, 4),  # comes back later
         tally(0, Outcome.NOTIFIED, 9, kind=SIT),  # cannot be answered
     ]
-    counts = counts_by_kind(tallies, Period(MON, MON))
+    counts = counts_by_kind(tallies, Period(MON, MON), [STRETCH, "foot_stool"])
+    assert list(counts) == [STRETCH, "foot_stool", SIT]  # the given kinds first, then others
     assert counts[STRETCH] == OutcomeCounts(
         done=8, by_hand=5, skipped=1, ignored=1, missed=1, snoozed=4
     )
@@ -70,7 +71,7 @@ def test_completion_rate_counts_answerable_reminders_only() -> None:
     assert counts[SIT].completion_text == "\N{EN DASH}"
     assert counts[STRETCH].not_done == 3
     assert counts[SIT].completion_rate is None
-    assert counts[ReminderKind.FOOT_STOOL] == OutcomeCounts()
+    assert counts["foot_stool"] == OutcomeCounts()
 
 
 def test_today_this_week_and_last_30_days_are_calendar_periods() -> None:

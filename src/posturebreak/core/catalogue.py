@@ -16,13 +16,14 @@ from typing import Any
 from posturebreak.core.breathing import PATTERNS, BreathingPattern
 from posturebreak.core.categories import Category
 from posturebreak.core.choice import C, parse_choice
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.versioned_toml import read_entries
 
 CATALOGUE_VERSION = 1
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_REQUIRED = ("id", "kinds", "category", "title", "instruction", "duration_seconds")
-_OPTIONAL = ("steps", "illustration", "caution", "pacer")
+_REQUIRED = ("id", "category", "title", "instruction", "duration_seconds")
+# ``kinds`` named the reminders that may suggest an entry before reminders drew from
+# categories; older files still carry it, and it is ignored.
+_OPTIONAL = ("steps", "illustration", "caution", "pacer", "kinds")
 
 
 class CatalogueError(ValueError):
@@ -34,7 +35,6 @@ class Exercise:
     """One suggestion a reminder can show."""
 
     id: str
-    kinds: tuple[ReminderKind, ...]
     category: Category
     title: str
     instruction: str
@@ -51,8 +51,10 @@ class Catalogue:
 
     exercises: Mapping[str, Exercise]
 
-    def for_kind(self, kind: ReminderKind) -> list[Exercise]:
-        return [exercise for exercise in self.exercises.values() if kind in exercise.kinds]
+    def in_categories(self, categories: Iterable[Category]) -> list[Exercise]:
+        """The exercises a reminder drawing from ``categories`` may suggest, in file order."""
+        chosen = set(categories)
+        return [item for item in self.exercises.values() if item.category in chosen]
 
     def in_category(self, category: Category) -> list[Exercise]:
         return [item for item in self.exercises.values() if item.category is category]
@@ -96,9 +98,6 @@ def _exercise(entry: object, where: str) -> Exercise:
         raise CatalogueError(f"{where}: duration_seconds must be 5 to 3600, got {duration!r}")
     return Exercise(
         id=ident,
-        kinds=tuple(
-            _choice(ReminderKind, kind, "kinds", where) for kind in _list(entry, "kinds", where)
-        ),
         category=_choice(Category, entry["category"], "category", where),
         title=_text(entry, "title", where),
         instruction=_text(entry, "instruction", where),

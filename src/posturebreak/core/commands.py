@@ -8,11 +8,12 @@ handle. No Qt: the checks are unit-tested on their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import REMINDER_ID, ReminderId
 
 MAX_PAUSE_MINUTES = 7 * 24 * 60
 MIN_PAUSE_MINUTES = 1
@@ -52,7 +53,7 @@ class ControlRequest:
 
     command: Command
     minutes: float | None = None
-    kind: ReminderKind = ReminderKind.STRETCH
+    kind: ReminderId = "stretch"
     until: DoNotDisturbUntil = DoNotDisturbUntil.TURNED_OFF
 
 
@@ -101,13 +102,17 @@ def pause_minutes(value: Any) -> float | None:
     return float(value)
 
 
-def reminder_kind(value: Any) -> ReminderKind:
-    """One of the reminder kinds, by its id (``stretch``, ``uncross_legs``, ``foot_stool``)."""
-    for kind in ReminderKind:
-        if value == kind.value:
-            return kind
-    known = ", ".join(kind.value for kind in ReminderKind)
-    raise BadRequestError(f"kind must be one of {known}, got {_shorten(value)}")
+def reminder_kind(value: Any) -> ReminderId:
+    """A reminder id as written (whether such a reminder exists, the app checks)."""
+    if isinstance(value, str) and REMINDER_ID.fullmatch(value):
+        return value
+    raise BadRequestError(f"kind must be a reminder id like 'stretch', got {_shorten(value)}")
+
+
+def unknown_reminder(value: ReminderId, known: Iterable[ReminderId]) -> BadRequestError:
+    """The error for ``break-now`` with an id no reminder has, listing those there are."""
+    listed = ", ".join(known) or "none"
+    return BadRequestError(f"no reminder has the id {_shorten(value)}; known: {listed}")
 
 
 def _shorten(value: Any, limit: int = 40) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from posturebreak.core.catalogue import Exercise
-from posturebreak.core.reminders import NotificationStyle, Reminder
+from posturebreak.core.reminders import NotificationStyle, ReminderDefinition
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,9 @@ def plan_delivery(style: NotificationStyle, window_already_open: bool) -> Delive
     return Delivery(notification=style.shows_notification, window=style.shows_popup)
 
 
-def notification_text(suggestions: Sequence[tuple[Reminder, Exercise | None]]) -> tuple[str, str]:
+def notification_text(
+    suggestions: Sequence[tuple[ReminderDefinition, Exercise | None]],
+) -> tuple[str, str]:
     """The notification's title and body for reminders given together.
 
     One reminder: its suggested exercise as the title and that exercise's
@@ -41,11 +43,13 @@ def notification_text(suggestions: Sequence[tuple[Reminder, Exercise | None]]) -
     if len(suggestions) == 1:
         ((reminder, exercise),) = suggestions
         if exercise is None:
-            return reminder.title, reminder.instruction
+            return reminder.name, reminder.message or reminder.name
         return exercise.title, exercise.instruction
-    title = " · ".join(reminder.short_name for reminder, _ in suggestions)
+    title = " · ".join(reminder.name for reminder, _ in suggestions)
     lines = [
-        f"{exercise.title}: {exercise.instruction}" if exercise else reminder.instruction
+        f"{exercise.title}: {exercise.instruction}"
+        if exercise
+        else reminder.message or reminder.name
         for reminder, exercise in suggestions
     ]
     return title, "\n".join(lines)

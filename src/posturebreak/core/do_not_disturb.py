@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
 
 
 class BusyReason(StrEnum):
@@ -62,7 +62,7 @@ class DoNotDisturb:
     def __init__(self) -> None:
         self._on = False
         self._until: datetime | None = None
-        self._held: dict[ReminderKind, datetime] = {}
+        self._held: dict[ReminderId, datetime] = {}
 
     def turn_on(self, until: datetime | None) -> None:
         """Holds reminders until ``until``, or until turned off when None."""
@@ -86,7 +86,7 @@ class DoNotDisturb:
         """Why reminders are held now: the user's own choice first, else what was detected."""
         return BusyReason.TURNED_ON if self.is_on(now) else detected
 
-    def hold(self, kind: ReminderKind, due_at: datetime) -> None:
+    def hold(self, kind: ReminderId, due_at: datetime) -> None:
         """Keeps a due reminder for later; a kind already held keeps its first due time."""
         self._held.setdefault(kind, due_at)
 
@@ -94,7 +94,7 @@ class DoNotDisturb:
     def holding(self) -> bool:
         return bool(self._held)
 
-    def release(self) -> list[tuple[ReminderKind, datetime]]:
+    def release(self) -> list[tuple[ReminderId, datetime]]:
         """The held reminders, soonest due first, to be given now; holds nothing after."""
         released = sorted(self._held.items(), key=lambda item: item[1])
         self._held.clear()

@@ -15,7 +15,12 @@ from enum import StrEnum
 from typing import Protocol
 
 from posturebreak.core.catalogue import Exercise
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import (
+    NotificationStyle,
+    ReminderAction,
+    ReminderId,
+    reminder_name,
+)
 
 
 class Outcome(StrEnum):
@@ -38,13 +43,21 @@ CORRECTABLE_TO = (Outcome.DONE, Outcome.SKIPPED)
 class BreakRequest:
     """One reminder as given: what it suggests and how long its break and snooze are."""
 
-    kind: ReminderKind
+    kind: ReminderId
     exercise: Exercise | None
     due_at: datetime
     shown_at: datetime
     shown_as: NotificationStyle
     break_length: timedelta
     snooze_length: timedelta
+    # The reminder's own words, as its definition had them when it was given.
+    name: str = ""
+    message: str = ""
+    action: ReminderAction = ReminderAction.BREAK
+
+    @property
+    def title(self) -> str:
+        return self.name or reminder_name(self.kind)
 
     def answered(self, outcome: Outcome, at: datetime) -> ReminderEvent:
         return ReminderEvent(
@@ -62,7 +75,7 @@ class BreakRequest:
 class ReminderEvent:
     """One reminder and what became of it; ``shown_as`` is None for an entry logged by hand."""
 
-    kind: ReminderKind
+    kind: ReminderId
     exercise_id: str | None
     due_at: datetime
     shown_at: datetime
@@ -72,7 +85,7 @@ class ReminderEvent:
 
     @classmethod
     def logged_by_hand(
-        cls, kind: ReminderKind, exercise_id: str | None, at: datetime
+        cls, kind: ReminderId, exercise_id: str | None, at: datetime
     ) -> ReminderEvent:
         """An exercise the user did on their own and logged."""
         return cls(kind, exercise_id, at, at, None, Outcome.DONE, at)

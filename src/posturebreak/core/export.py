@@ -55,7 +55,7 @@ def export_record(logged: LoggedEvent) -> dict[str, str | int | None]:
     event = logged.event
     return {
         "id": logged.id,
-        "kind": event.kind.value,
+        "kind": event.kind,
         "exercise": event.exercise_id,
         "due": event.due_at.isoformat(),
         "shown": event.shown_at.isoformat(),

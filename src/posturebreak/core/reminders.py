@@ -3,13 +3,14 @@
 Reminders are becoming data (issue 13): the shipped ones and any the user
 adds are :class:`ReminderDefinition` values. ``id`` is the stable key in
 settings, the activity log and the CLI; ``name`` is the one name shown
-everywhere. :class:`ReminderKind` and :data:`REMINDERS` are the fixed set of
-three that the rest of the app still uses until it moves over.
+everywhere. :data:`SHIPPED_REMINDERS` are the ones the app comes with; a user
+may disable or delete them and restore them later.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
@@ -34,47 +35,8 @@ class NotificationStyle(StrEnum):
         return self is not NotificationStyle.NOTIFICATION
 
 
-class ReminderKind(StrEnum):
-    """A kind of reminder; its value is the stable id used in files and logs."""
-
-    STRETCH = "stretch"
-    UNCROSS_LEGS = "uncross_legs"
-    FOOT_STOOL = "foot_stool"
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """What a reminder of one kind says."""
-
-    kind: ReminderKind
-    title: str
-    short_name: str
-    instruction: str
-
-
-REMINDERS: dict[ReminderKind, Reminder] = {
-    reminder.kind: reminder
-    for reminder in (
-        Reminder(
-            ReminderKind.STRETCH,
-            title="Stretch break",
-            short_name="Stretch",
-            instruction="Stand up and lean back gently with hands on your hips; stop if it hurts.",
-        ),
-        Reminder(
-            ReminderKind.UNCROSS_LEGS,
-            title="Uncross your legs",
-            short_name="Sit evenly",
-            instruction="Feet flat, weight even on both sit bones, hips back in the chair.",
-        ),
-        Reminder(
-            ReminderKind.FOOT_STOOL,
-            title="Foot stool check",
-            short_name="Foot stool",
-            instruction="Change the stool's height or distance and move your feet to a new spot.",
-        ),
-    )
-}
+# A reminder's stable id in settings, the activity log, the CLI and the control socket.
+ReminderId = str
 
 
 class InvalidReminderError(ValueError):
@@ -161,3 +123,72 @@ class ReminderDefinition:
             raise InvalidReminderError(f"{self.id}: the name must have 1 to 60 characters")
         if len(self.message) > MAX_MESSAGE_LENGTH:
             raise InvalidReminderError(f"{self.id}: the message may have at most 200 characters")
+
+
+# The reminders the app ships, in the order the menus list them.
+_SHIPPED = (
+    ReminderDefinition(
+        "stretch",
+        "Stretch",
+        "Stand up and lean back gently with hands on your hips; stop if it hurts.",
+        EveryActiveMinutes(45),
+        (Category.STRETCH, Category.MOVEMENT, Category.BREATHING, Category.MASSAGE),
+        NotificationStyle.BOTH,
+        break_seconds=60,
+    ),
+    ReminderDefinition(
+        "uncross_legs",
+        "Sit evenly",
+        "Feet flat, weight even on both sit bones, hips back in the chair.",
+        EveryActiveMinutes(20),
+        (Category.SITTING, Category.POSTURE),
+        break_seconds=15,
+    ),
+    ReminderDefinition(
+        "foot_stool",
+        "Foot stool",
+        "Change the stool's height or distance and move your feet to a new spot.",
+        EveryActiveMinutes(60),
+        (Category.FOOT_STOOL,),
+        snooze_minutes=10,
+    ),
+    ReminderDefinition(
+        "breathing",
+        "Breathing",
+        "Sit back, let your shoulders drop and breathe slowly for a minute.",
+        EveryActiveMinutes(90),
+        (Category.BREATHING,),
+        NotificationStyle.BOTH,
+        break_seconds=60,
+        enabled=False,
+    ),
+    ReminderDefinition(
+        "comfort_check_in",
+        "Comfort check-in",
+        "How did your lower back feel today? Note it from 0 to 10.",
+        AtTimesOfDay((time(17, 15),)),
+        enabled=False,
+        action=ReminderAction.COMFORT_CHECK_IN,
+    ),
+    ReminderDefinition(
+        "workstation_check",
+        "Workstation check",
+        "Go through your chair, desk, monitor and foot rest once more.",
+        EveryNDays(28),
+        enabled=False,
+        action=ReminderAction.WORKSTATION_CHECK,
+    ),
+)
+SHIPPED_REMINDERS: dict[ReminderId, ReminderDefinition] = {item.id: item for item in _SHIPPED}
+
+
+def reminder_name(reminder_id: ReminderId, definitions: Iterable[ReminderDefinition] = ()) -> str:
+    """The one name a reminder goes by: its definition's, else the shipped one's, else
+    the id made readable (old log rows of a reminder since deleted)."""
+    for definition in definitions:
+        if definition.id == reminder_id:
+            return definition.name
+    shipped = SHIPPED_REMINDERS.get(reminder_id)
+    if shipped is not None:
+        return shipped.name
+    return reminder_id.replace("_", " ").replace("-", " ").capitalize()

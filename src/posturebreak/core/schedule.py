@@ -9,6 +9,11 @@ then starts afresh. Skipping moves the earliest reminder on by one
 interval, keeping its cadence. Changing an interval keeps the time already
 waited, and outside working hours a due reminder stays quiet and starts its
 countdown afresh when work begins.
+
+Reminders at clock times (:mod:`posturebreak.core.wall_clock`) follow the
+calendar instead: a pause or an absence does not move them, and one that
+came due meanwhile comes once, on the return, never once per missed time.
+Outside working hours such a reminder is dropped until its next time.
 """
 
 from __future__ import annotations
@@ -18,35 +23,48 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
 from posturebreak.core.clock import local_datetime
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
+from posturebreak.core.wall_clock import WallClockSchedule, next_occurrence
 from posturebreak.core.working_time import WorkingTime
 
 _T = TypeVar("_T", datetime, timedelta)
 
 
 class ReminderSchedule:
-    """Next-due times per reminder kind; all times are timezone-aware."""
+    """Next-due times per reminder; all times are timezone-aware.
+
+    ``intervals``: the reminders counting active time; ``wall_clock``: those at clock
+    times, in ``zone`` (default: the system's local zone).
+    """
 
     def __init__(
         self,
-        intervals: Mapping[ReminderKind, timedelta],
+        intervals: Mapping[ReminderId, timedelta],
         now: datetime,
         working_time: WorkingTime | None = None,
+        wall_clock: Mapping[ReminderId, WallClockSchedule] | None = None,
+        zone: tzinfo | None = None,
     ) -> None:
         _check_intervals(intervals)
         self._intervals = dict(intervals)
+        self._wall = dict(wall_clock or {})
+        self._zone = zone
         self._due = {kind: now + interval for kind, interval in self._intervals.items()}
+        self._due.update((kind, self._next_time(kind, now)) for kind in self._wall)
         # Time left per kind while the countdowns stand still (paused or away).
-        self._frozen: dict[ReminderKind, timedelta] | None = None
+        self._frozen: dict[ReminderId, timedelta] | None = None
         self._paused_until: datetime | None = None
         self._away_since: datetime | None = None
         self.working_time = working_time
 
     @property
-    def kinds(self) -> tuple[ReminderKind, ...]:
-        return tuple(self._intervals)
+    def kinds(self) -> tuple[ReminderId, ...]:
+        return (*self._intervals, *self._wall)
 
-    def interval(self, kind: ReminderKind) -> timedelta:
+    def _next_time(self, kind: ReminderId, after: datetime) -> datetime:
+        return next_occurrence(self._wall[kind], after, self._zone)
+
+    def interval(self, kind: ReminderId) -> timedelta:
         return self._intervals[kind]
 
     @property
@@ -63,27 +81,29 @@ class ReminderSchedule:
         """When the user's current absence began, or None while they are here."""
         return self._away_since
 
-    def next_due(self, kind: ReminderKind) -> datetime | None:
+    def next_due(self, kind: ReminderId) -> datetime | None:
         """When ``kind`` is next due; None while paused or away, or when it is switched off."""
         return None if self._frozen is not None else self._due.get(kind)
 
-    def upcoming(self) -> tuple[ReminderKind, datetime] | None:
+    def upcoming(self) -> tuple[ReminderId, datetime] | None:
         """The reminder that comes first, or None while paused or with every kind off."""
         if self._frozen is not None or not self._due:
             return None
         kind = self._earliest(self._due)
         return kind, self._due[kind]
 
-    def _earliest(self, times: Mapping[ReminderKind, _T]) -> ReminderKind:
+    def _earliest(self, times: Mapping[ReminderId, _T]) -> ReminderId:
         """The kind with the smallest time; ties go to the kind listed first."""
         return min(times, key=lambda kind: (times[kind], self.kinds.index(kind)))
 
-    def mark_shown(self, kind: ReminderKind, now: datetime) -> None:
+    def mark_shown(self, kind: ReminderId, now: datetime) -> None:
         """A reminder of ``kind`` was given now; its next one is a full interval away."""
         if kind in self._intervals:  # else given by hand while switched off: nothing to restart
             self.snooze(kind, now, self._intervals[kind])
+        elif kind in self._wall:
+            self._due[kind] = self._next_time(kind, now)
 
-    def come_due(self, kind: ReminderKind, now: datetime) -> bool:
+    def come_due(self, kind: ReminderId, now: datetime) -> bool:
         """``kind``'s time has come: True means remind now.
 
         Outside working time the reminder stays quiet and its countdown starts
@@ -91,12 +111,15 @@ class ReminderSchedule:
         """
         work_starts = self.quiet_until(now)
         if work_starts is not None:
-            self._due[kind] = work_starts + self._intervals[kind]
+            if kind in self._wall:
+                self._due[kind] = self._next_time(kind, now)
+            else:
+                self._due[kind] = work_starts + self._intervals[kind]
             return False
         self.mark_shown(kind, now)
         return True
 
-    def due_with(self, kind: ReminderKind, now: datetime, window: timedelta) -> list[ReminderKind]:
+    def due_with(self, kind: ReminderId, now: datetime, window: timedelta) -> list[ReminderId]:
         """The other kinds due within ``window`` of now, soonest first: they come together
         with ``kind`` as one reminder rather than one after the other."""
         if self._frozen is not None:
@@ -104,11 +127,11 @@ class ReminderSchedule:
         near = [other for other, due in self._due.items() if other != kind and due <= now + window]
         return sorted(near, key=lambda other: (self._due[other], self.kinds.index(other)))
 
-    def snooze(self, kind: ReminderKind, now: datetime, length: timedelta) -> None:
+    def snooze(self, kind: ReminderId, now: datetime, length: timedelta) -> None:
         """Restarts ``kind``'s countdown from ``now`` with ``length`` to go (frozen if paused)."""
-        if kind not in self._intervals:
+        if kind not in self._intervals and kind not in self._wall:
             return
-        if self._frozen is not None:
+        if self._frozen is not None and kind in self._intervals:
             self._frozen[kind] = length
         else:
             self._due[kind] = now + length
@@ -119,36 +142,54 @@ class ReminderSchedule:
             return None
         return self.working_time.next_start(now)
 
-    def skip_next(self) -> ReminderKind | None:
+    def skip_next(self) -> ReminderId | None:
         """Moves the earliest reminder on by one interval and says which it was."""
         paused = self._frozen
-        times: dict[ReminderKind, Any] = self._due if paused is None else paused
+        times: dict[ReminderId, Any] = self._due if paused is None else paused
         if not times:
             return None
         kind = self._earliest(times)
-        times[kind] += self._intervals[kind]
+        if kind in self._wall:
+            times[kind] = self._next_time(kind, times[kind])
+        else:
+            times[kind] += self._intervals[kind]
         return kind
 
-    def set_intervals(self, intervals: Mapping[ReminderKind, timedelta], now: datetime) -> None:
+    def set_intervals(
+        self,
+        intervals: Mapping[ReminderId, timedelta],
+        now: datetime,
+        wall_clock: Mapping[ReminderId, WallClockSchedule] | None = None,
+    ) -> None:
         """New intervals, and kinds switched on or off, without losing time already waited.
 
         A kind whose interval changes keeps the time since its last reminder
         (due no earlier than now); a kind switched on starts a full interval
-        from now; other kinds keep their due times.
+        from now; other kinds keep their due times. A clock-time reminder whose
+        schedule is new or changed is next due at its next time after now.
         """
         _check_intervals(intervals)
+        wall = dict(wall_clock or {})
+        wall_due = {
+            kind: self._due[kind]
+            if kind in self._due and self._wall.get(kind) == schedule
+            else next_occurrence(schedule, now, self._zone)
+            for kind, schedule in wall.items()
+        }
         paused = self._frozen
         if paused is not None:
             # While paused, "now" for the countdowns is frozen at zero elapsed.
             self._frozen = self._moved(paused, intervals, timedelta(0))
+            self._due = wall_due
         else:
-            self._due = self._moved(self._due, intervals, now)
+            self._due = {**self._moved(self._due, intervals, now), **wall_due}
         self._intervals = dict(intervals)
+        self._wall = wall
 
     def _moved(
-        self, times: Mapping[ReminderKind, _T], intervals: Mapping[ReminderKind, timedelta], now: _T
-    ) -> dict[ReminderKind, _T]:
-        moved: dict[ReminderKind, _T] = {}
+        self, times: Mapping[ReminderId, _T], intervals: Mapping[ReminderId, timedelta], now: _T
+    ) -> dict[ReminderId, _T]:
+        moved: dict[ReminderId, _T] = {}
         for kind, interval in intervals.items():
             if kind not in times:
                 moved[kind] = now + interval
@@ -162,7 +203,9 @@ class ReminderSchedule:
         """The wall clock was set by ``jump``: every time here moves with it, so the
         countdowns keep the time they had left (they run on time passing, not on
         what the clock says)."""
-        self._due = {kind: due + jump for kind, due in self._due.items()}
+        self._due = {
+            kind: due if kind in self._wall else due + jump for kind, due in self._due.items()
+        }
         if self._paused_until is not None:
             self._paused_until += jump
         if self._away_since is not None:
@@ -193,8 +236,8 @@ class ReminderSchedule:
         self._away_since = since
 
     def came_back(
-        self, now: datetime, break_lengths: Mapping[ReminderKind, timedelta]
-    ) -> list[ReminderKind]:
+        self, now: datetime, break_lengths: Mapping[ReminderId, timedelta]
+    ) -> list[ReminderId]:
         """The user is back; returns the kinds whose break they took while away.
 
         An absence at least as long as a kind's break is that kind's natural
@@ -217,16 +260,25 @@ class ReminderSchedule:
         return natural
 
     def _freeze(self, now: datetime) -> None:
+        """Countdowns stand still; clock-time reminders keep their times."""
         if self._frozen is None:
-            self._frozen = {kind: max(due - now, timedelta(0)) for kind, due in self._due.items()}
+            self._frozen = {
+                kind: max(due - now, timedelta(0))
+                for kind, due in self._due.items()
+                if kind in self._intervals
+            }
+            self._due = {kind: due for kind, due in self._due.items() if kind in self._wall}
 
     def _thaw(self, now: datetime) -> None:
+        """Countdowns run again; a clock-time reminder missed meanwhile comes now, once."""
         if self._frozen is not None:
-            self._due = {kind: now + left for kind, left in self._frozen.items()}
+            due = {kind: now + left for kind, left in self._frozen.items()}
+            due.update((kind, max(at, now)) for kind, at in self._due.items())
+            self._due = due
             self._frozen = None
 
 
-def _check_intervals(intervals: Mapping[ReminderKind, timedelta]) -> None:
+def _check_intervals(intervals: Mapping[ReminderId, timedelta]) -> None:
     for kind, interval in intervals.items():
         if interval <= timedelta(0):
             raise ValueError(f"{kind} interval must be positive, got {interval}")

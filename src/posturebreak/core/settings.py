@@ -8,27 +8,40 @@ sentence per replacement says what happened.
 
 The file's ``version`` is :data:`SCHEMA_VERSION`. A file from a newer app is
 refused (:class:`NewerSettingsError`) so that it is never overwritten with
-less than it holds; when the schema changes, an upgrade step from the older
-version goes into :func:`settings_from_dict`.
+less than it holds; older versions are upgraded in :func:`settings_from_dict`.
+Version 1 had a fixed ``[reminders.<kind>]`` table for each of three kinds;
+version 2 lists the reminders as ``[[reminder]]`` tables (see
+:mod:`posturebreak.core.reminder_file`), where a broken entry costs only itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from posturebreak.core.choice import parse_choice, short_repr
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminder_file import (
+    format_clock_time,
+    parse_clock_time,
+    reminder_to_dict,
+    reminders_from_list,
+)
+from posturebreak.core.reminders import (
+    SHIPPED_REMINDERS,
+    EveryActiveMinutes,
+    NotificationStyle,
+    ReminderDefinition,
+    ReminderId,
+)
 from posturebreak.core.sit_stand import SitStandSettings
 from posturebreak.core.stool_trial import StoolTrialSettings, read_stool_trial, stool_trial_to_dict
 from posturebreak.core.weekdays import Weekday
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class OutsideWorkingHours(StrEnum):
@@ -73,7 +86,7 @@ def limits_of(section: type[Any], name: str) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class ReminderSettings:
-    """How one kind of reminder behaves."""
+    """How one of the three kinds behaved in a version 1 file (read only to migrate it)."""
 
     enabled: bool = True
     interval_minutes: int = field(default=45, metadata=_limits(1, 480))
@@ -138,23 +151,15 @@ class PackSettings:
         _check_fields(self)
 
 
-def _default_reminders() -> dict[ReminderKind, ReminderSettings]:
-    return {
-        ReminderKind.STRETCH: ReminderSettings(
-            interval_minutes=45, break_seconds=60, style=NotificationStyle.BOTH
-        ),
-        ReminderKind.UNCROSS_LEGS: ReminderSettings(interval_minutes=20, break_seconds=15),
-        ReminderKind.FOOT_STOOL: ReminderSettings(
-            interval_minutes=60, break_seconds=30, snooze_minutes=10
-        ),
-    }
+def _default_reminders() -> tuple[ReminderDefinition, ...]:
+    return tuple(SHIPPED_REMINDERS.values())
 
 
 @dataclass(frozen=True)
 class Settings:
-    """All preferences; every reminder kind has an entry."""
+    """All preferences; ``reminders`` in the order the user lists them, ids unique."""
 
-    reminders: Mapping[ReminderKind, ReminderSettings] = field(default_factory=_default_reminders)
+    reminders: tuple[ReminderDefinition, ...] = field(default_factory=_default_reminders)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     general: GeneralSettings = field(default_factory=GeneralSettings)
     pack: PackSettings = field(default_factory=PackSettings)
@@ -162,14 +167,33 @@ class Settings:
     stool_trial: StoolTrialSettings = field(default_factory=StoolTrialSettings)
 
     def __post_init__(self) -> None:
-        missing = set(ReminderKind) - set(self.reminders)
-        if missing:
-            raise InvalidSettingError(f"reminders lack {', '.join(sorted(missing))}")
+        object.__setattr__(self, "reminders", tuple(self.reminders))
+        ids = [reminder.id for reminder in self.reminders]
+        repeated = sorted({ident for ident in ids if ids.count(ident) > 1})
+        if repeated:
+            raise InvalidSettingError(f"reminder ids must be unique: {', '.join(repeated)}")
 
-    def with_reminder(self, kind: ReminderKind, **changes: Any) -> Settings:
-        """A copy with one reminder kind's settings changed."""
-        reminders = dict(self.reminders)
-        reminders[kind] = dataclasses.replace(reminders[kind], **changes)
+    def reminder(self, reminder_id: ReminderId) -> ReminderDefinition | None:
+        """The reminder with this id, or None when there is none."""
+        return next((item for item in self.reminders if item.id == reminder_id), None)
+
+    @property
+    def enabled_reminders(self) -> tuple[ReminderDefinition, ...]:
+        return tuple(item for item in self.reminders if item.enabled)
+
+    def with_shipped_restored(self) -> Settings:
+        """A copy with every shipped reminder the user deleted back, as shipped, after
+        the reminders there are (those kept stay as the user set them)."""
+        kept = {item.id for item in self.reminders}
+        missing = tuple(item for item in SHIPPED_REMINDERS.values() if item.id not in kept)
+        return dataclasses.replace(self, reminders=(*self.reminders, *missing))
+
+    def with_reminder(self, reminder_id: ReminderId, **changes: Any) -> Settings:
+        """A copy with one reminder's fields changed."""
+        reminders = tuple(
+            dataclasses.replace(item, **changes) if item.id == reminder_id else item
+            for item in self.reminders
+        )
         return dataclasses.replace(self, reminders=reminders)
 
 
@@ -187,7 +211,6 @@ class NewerSettingsError(Exception):
 _Section = TypeVar(
     "_Section", ReminderSettings, ScheduleSettings, GeneralSettings, PackSettings, SitStandSettings
 )
-_CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
 
 def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
@@ -198,29 +221,21 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     a newer app.
     """
     problems: list[str] = []
-    version = data.get("version", SCHEMA_VERSION)
+    version = data.get("version", 1 if "reminders" in data else SCHEMA_VERSION)
     if type(version) is int and version > SCHEMA_VERSION:
         raise NewerSettingsError(version)
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in (1, SCHEMA_VERSION):
         problems.append(
             f"version must be {SCHEMA_VERSION}, got {short_repr(version)}; read as {SCHEMA_VERSION}"
         )
 
     defaults = Settings()
-    raw_reminders = _table(data, "reminders", problems)
-    reminders = {
-        kind: _read_section(
-            raw_reminders.get(kind.value),
-            f"reminders.{kind.value}",
-            defaults.reminders[kind],
-            problems,
-        )
-        for kind in ReminderKind
-    }
-    problems.extend(
-        f"unknown reminder kind reminders.{key} ignored"
-        for key in sorted(set(raw_reminders) - {kind.value for kind in ReminderKind})
-    )
+    if version == 1:
+        reminders = _reminders_from_v1(_table(data, "reminders", problems), problems)
+        reminder_key = "reminders"
+    else:
+        reminders = reminders_from_list(data.get("reminder"), problems)
+        reminder_key = "reminder"
     settings = Settings(
         reminders=reminders,
         schedule=_read_section(data.get("schedule"), "schedule", defaults.schedule, problems),
@@ -229,7 +244,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         sit_stand=_read_section(data.get("sit_stand"), "sit_stand", defaults.sit_stand, problems),
         stool_trial=read_stool_trial(data.get("stool_trial"), problems),
     )
-    known = {"version", "reminders", "schedule", "general", "pack", "sit_stand", "stool_trial"}
+    known = {"version", reminder_key, "schedule", "general", "pack", "sit_stand", "stool_trial"}
     problems.extend(f"unknown setting {key} ignored" for key in sorted(set(data) - known))
     return settings, problems
 
@@ -238,9 +253,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     """The settings as a TOML-ready document; :func:`settings_from_dict` reads it back."""
     return {
         "version": SCHEMA_VERSION,
-        "reminders": {
-            kind.value: _section_to_dict(settings.reminders[kind]) for kind in ReminderKind
-        },
+        "reminder": [reminder_to_dict(reminder) for reminder in settings.reminders],
         "schedule": _section_to_dict(settings.schedule),
         "general": _section_to_dict(settings.general),
         "pack": _section_to_dict(settings.pack),
@@ -249,8 +262,39 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     }
 
 
-def format_clock_time(value: time) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"
+def _reminders_from_v1(
+    raw: Mapping[str, Any], problems: list[str]
+) -> tuple[ReminderDefinition, ...]:
+    """A version 1 file's three kinds, with the values it held; the reminders shipped
+    since then follow, as shipped."""
+    migrated = []
+    for ident in ("stretch", "uncross_legs", "foot_stool"):
+        shipped = SHIPPED_REMINDERS[ident]
+        assert isinstance(shipped.schedule, EveryActiveMinutes)
+        default = ReminderSettings(
+            shipped.enabled,
+            shipped.schedule.minutes,
+            shipped.break_seconds,
+            shipped.style,
+            shipped.snooze_minutes,
+        )
+        old = _read_section(raw.get(ident), f"reminders.{ident}", default, problems)
+        migrated.append(
+            dataclasses.replace(
+                shipped,
+                schedule=EveryActiveMinutes(old.interval_minutes),
+                enabled=old.enabled,
+                break_seconds=old.break_seconds,
+                style=old.style,
+                snooze_minutes=old.snooze_minutes,
+            )
+        )
+    problems.extend(
+        f"unknown reminder kind reminders.{key} ignored"
+        for key in sorted(set(map(str, raw)) - {item.id for item in migrated})
+    )
+    known = {item.id for item in migrated}
+    return (*migrated, *(item for item in SHIPPED_REMINDERS.values() if item.id not in known))
 
 
 def _table(data: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[str, Any]:
@@ -333,11 +377,9 @@ def _coerce(value: object, kind: Any, metadata: Mapping[str, Any], path: str) ->
 
 
 def _coerce_clock_time(value: object, path: str) -> time:
-    if isinstance(value, time):
-        return value.replace(second=0, microsecond=0, tzinfo=None)
-    match = _CLOCK_TIME.fullmatch(value) if isinstance(value, str) else None
-    if match and int(match[1]) < 24 and int(match[2]) < 60:
-        return time(int(match[1]), int(match[2]))
+    parsed = parse_clock_time(value)
+    if parsed is not None:
+        return parsed
     raise InvalidSettingError(f'{path} must be a time like "09:00", got {short_repr(value)}')
 
 
@@ -367,6 +409,8 @@ def _plain(value: object) -> Any:
         return value.value
     if isinstance(value, time):
         return format_clock_time(value)
+    if isinstance(value, date):
+        return value
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value

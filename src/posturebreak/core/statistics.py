@@ -15,17 +15,17 @@ only ever adds to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
 from posturebreak.core.events import Outcome
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId, reminder_name
 from posturebreak.core.settings import Settings
 
 _EVERY_DAY = frozenset(range(7))
-_Key = TypeVar("_Key", ReminderKind, date)
+_Key = TypeVar("_Key", ReminderId, date)
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class DayTally:
     """How many events of one kind had one outcome on one local day."""
 
     day: date
-    kind: ReminderKind
+    kind: ReminderId
     outcome: Outcome
     by_hand: bool
     count: int
@@ -117,10 +117,14 @@ class Period:
 
 
 def counts_by_kind(
-    tallies: Iterable[DayTally], period: Period
-) -> dict[ReminderKind, OutcomeCounts]:
-    """Each kind's outcome counts within ``period`` (zeros for kinds without events)."""
-    return _totals(tallies, period, ReminderKind, lambda tally: tally.kind)
+    tallies: Iterable[DayTally], period: Period, kinds: Sequence[ReminderId] = ()
+) -> dict[ReminderId, OutcomeCounts]:
+    """Each kind's outcome counts within ``period``: ``kinds`` first, in order (zeros for
+    those without events), then any other kind the log holds for the period (a reminder
+    since deleted or switched off), by id."""
+    within = [tally for tally in tallies if tally.day in period]
+    others = sorted({tally.kind for tally in within} - set(kinds))
+    return _totals(within, period, [*kinds, *others], lambda tally: tally.kind)
 
 
 def _totals(
@@ -209,10 +213,12 @@ class ActivitySummary:
     goal: int
     done_today: int
     streaks: Streaks
-    today_counts: dict[ReminderKind, OutcomeCounts]
-    week: dict[ReminderKind, OutcomeCounts]
+    today_counts: dict[ReminderId, OutcomeCounts]
+    week: dict[ReminderId, OutcomeCounts]
     period: Period
-    period_counts: dict[ReminderKind, OutcomeCounts]
+    period_counts: dict[ReminderId, OutcomeCounts]
+    # The one name of each kind counted here (of a reminder since deleted, too).
+    names: dict[ReminderId, str]
 
 
 def summary_start(today: date, settings: Settings, days: int) -> date:
@@ -236,13 +242,19 @@ def summarise(
     general = settings.general
     period = Period.last_days(days, today)
     working = [day.number for day in settings.schedule.working_days]
+    kinds = [reminder.id for reminder in settings.enabled_reminders]
+    today_counts = counts_by_kind(tallies, Period(today, today), kinds)
+    week = counts_by_kind(tallies, Period.week_of(today, general.first_day_of_week.number), kinds)
+    period_counts = counts_by_kind(tallies, period, kinds)
+    counted = {**today_counts, **week, **period_counts}
     return ActivitySummary(
         today=today,
         goal=general.daily_goal,
         done_today=done_per_day.get(today, 0),
         streaks=streaks(done_per_day, today, general.daily_goal, working),
-        today_counts=counts_by_kind(tallies, Period(today, today)),
-        week=counts_by_kind(tallies, Period.week_of(today, general.first_day_of_week.number)),
+        today_counts=today_counts,
+        week=week,
         period=period,
-        period_counts=counts_by_kind(tallies, period),
+        period_counts=period_counts,
+        names={kind: reminder_name(kind, settings.reminders) for kind in counted},
     )

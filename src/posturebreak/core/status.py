@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta, tzinfo
 
 from posturebreak.core.do_not_disturb import BusyReason
 from posturebreak.core.pack_timer import PackPhase, PackTimer
-from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.reminders import ReminderDefinition, reminder_name
 from posturebreak.core.schedule import ReminderSchedule
 from posturebreak.core.sit_stand import SitStand
 
@@ -37,6 +38,7 @@ def status_line(
     holding_for: BusyReason | None = None,
     *,
     relative: bool = True,
+    reminders: Iterable[ReminderDefinition] = (),
 ) -> str:
     """ "Stretch in 23 min", "Paused until 14:30", "Holding reminders: you are in a call"…
 
@@ -58,7 +60,7 @@ def status_line(
         return f"Outside working hours until {describe_moment(quiet_until, now, zone)}"
     kind, due = upcoming
     when = describe_wait(due - now) if relative else f"at {describe_moment(due, now, zone)}"
-    return f"{REMINDERS[kind].short_name} {when}"
+    return f"{reminder_name(kind, reminders)} {when}"
 
 
 def pack_status(timer: PackTimer, now: datetime, zone: tzinfo | None = None) -> str | None:

@@ -17,7 +17,7 @@ from posturebreak.core.catalogue import Catalogue
 from posturebreak.core.clock import Clock
 from posturebreak.core.events import LoggedEvent
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayBar, Period, daily_bars
 from posturebreak.services.activity_queries import ActivityReader, reading_from
@@ -25,6 +25,8 @@ from posturebreak.services.activity_store import ActivityStore
 from posturebreak.services.export_job import ExportJob
 
 RECENT_LIMIT = 200
+# As many suggestions per reminder as the rotation keeps from coming back.
+ROTATION_MEMORY = 5
 
 
 class ActivityHistory:
@@ -54,9 +56,14 @@ class ActivityHistory:
         with self._reading() as reader:
             return daily_bars(reader.tallies(period.first, period.last), period)
 
-    def recent(self, kind: ReminderKind | None = None) -> list[LoggedEvent]:
+    def recent(self, kind: ReminderId | None = None) -> list[LoggedEvent]:
         with self._reading() as reader:
             return reader.recent(RECENT_LIMIT, kind)
+
+    def suggested_last(self) -> dict[ReminderId, list[str]]:
+        """What each reminder suggested last, oldest first, to seed the rotation."""
+        with self._reading() as reader:
+            return reader.suggested_last(ROTATION_MEMORY)
 
     def exercise_title(self, exercise_id: str | None) -> str:
         """The exercise's title, or its id if the catalogue no longer has it."""

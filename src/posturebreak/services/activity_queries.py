@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from posturebreak.core.events import BY_HAND, LoggedEvent, Outcome, ReminderEvent
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle, ReminderId
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import ActivitySummary, DayTally, summarise, summary_start
 from posturebreak.services.activity_store import (
@@ -27,7 +27,6 @@ from posturebreak.services.activity_store import (
     open_database,
 )
 
-_KNOWN_KINDS = "kind IN ({})".format(", ".join(f"'{kind.value}'" for kind in ReminderKind))
 CHUNK_EVENTS = 1000  # rows an export reads from SQLite at a time
 _EVENT_COLUMNS = (
     "id, kind, exercise_id, due_utc, shown_utc, utc_offset_minutes, local_day, shown_as, "
@@ -46,12 +45,12 @@ class ActivityReader:
         """How many events of each kind and outcome each day, from ``first_day`` to ``last_day``."""
         rows = self.connection.execute(
             "SELECT local_day, kind, outcome, shown_as = ?, count(*) FROM events "
-            f"WHERE local_day BETWEEN ? AND ? AND {_KNOWN_KINDS} "
+            "WHERE local_day BETWEEN ? AND ? "
             "GROUP BY local_day, kind, outcome, shown_as = ?",
             (BY_HAND, first_day.isoformat(), last_day.isoformat(), BY_HAND),
         )
         return [
-            DayTally(date.fromisoformat(day), ReminderKind(kind), Outcome(outcome), bool(hand), n)
+            DayTally(date.fromisoformat(day), kind, Outcome(outcome), bool(hand), n)
             for day, kind, outcome, hand, n in rows
         ]
 
@@ -66,23 +65,35 @@ class ActivityReader:
         tallies = self.tallies(summary_start(today, settings, days), today)
         return summarise(tallies, self.done_per_day(), today, settings, days)
 
-    def recent(self, limit: int, kind: ReminderKind | None = None) -> list[LoggedEvent]:
+    def recent(self, limit: int, kind: ReminderId | None = None) -> list[LoggedEvent]:
         """The newest ``limit`` events, of one kind or all, newest first."""
         # "+kind" keeps SQLite on the time index: walking it newest first beats sorting.
-        where, parameters = (
-            (f"+{_KNOWN_KINDS}", ()) if kind is None else ("+kind = ?", (kind.value,))
-        )
+        where, parameters = ("", ()) if kind is None else ("WHERE +kind = ?", (kind,))
         rows = self.connection.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
-            "ORDER BY shown_utc DESC, id DESC LIMIT ?",
+            f"SELECT {_EVENT_COLUMNS} FROM events {where} ORDER BY shown_utc DESC, id DESC LIMIT ?",
             (*parameters, limit),
         )
         return [_logged_event(row) for row in rows]
 
+    def suggested_last(self, per_kind: int, scan: int = 500) -> dict[ReminderId, list[str]]:
+        """The exercises each reminder suggested last (up to ``per_kind``, oldest first),
+        from the newest ``scan`` events: what seeds the rotation at start."""
+        rows = self.connection.execute(
+            "SELECT kind, exercise_id FROM events WHERE exercise_id IS NOT NULL "
+            "AND shown_as != ? ORDER BY shown_utc DESC, id DESC LIMIT ?",
+            (BY_HAND, scan),
+        )
+        newest_first: dict[ReminderId, list[str]] = {}
+        for kind, exercise_id in rows:
+            shown = newest_first.setdefault(kind, [])
+            if len(shown) < per_kind:
+                shown.append(exercise_id)
+        return {kind: shown[::-1] for kind, shown in newest_first.items()}
+
     def count_since(self, first_day: date | None = None) -> int:
         """How many events :meth:`since` gives, for an export's progress."""
         row = self.connection.execute(
-            f"SELECT count(*) FROM events WHERE local_day >= ? AND {_KNOWN_KINDS}",
+            "SELECT count(*) FROM events WHERE local_day >= ?",
             ((first_day or date.min).isoformat(),),
         ).fetchone()
         return int(row[0])
@@ -97,7 +108,7 @@ class ActivityReader:
         earliest = "" if first_day is None else _day_before(first_day).isoformat()
         cursor = self.connection.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events "
-            f"WHERE shown_utc >= ? AND +local_day >= ? AND +{_KNOWN_KINDS} "
+            "WHERE shown_utc >= ? AND +local_day >= ? "
             "ORDER BY shown_utc, id",
             (earliest, (first_day or date.min).isoformat()),
         )
@@ -148,7 +159,7 @@ def _logged_event(row: tuple[Any, ...]) -> LoggedEvent:
     return LoggedEvent(
         id=event_id,
         event=ReminderEvent(
-            kind=ReminderKind(kind),
+            kind=kind,
             exercise_id=exercise_id,
             due_at=local(due),
             shown_at=local(shown),

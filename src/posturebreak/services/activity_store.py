@@ -230,7 +230,7 @@ def event_row(event: ReminderEvent) -> tuple[object, ...]:
     local = event.shown_at.astimezone()
     offset = local.utcoffset()
     return (
-        event.kind.value,
+        event.kind,
         event.exercise_id,
         _iso_utc(event.due_at),
         _iso_utc(event.shown_at),

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from posturebreak.core.clock import Clock
 from posturebreak.core.do_not_disturb import BusyDetector, BusyReason, DoNotDisturb
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 class BusyWatch(QObject):
     """Holds reminders while the user is busy and releases each held kind once."""
 
-    released = Signal(object)  # [(ReminderKind, due datetime)], soonest first
+    released = Signal(object)  # [(ReminderId, due datetime)], soonest first
     changed = Signal()  # do not disturb turned on or off, or reminders released
 
     def __init__(
@@ -62,7 +62,7 @@ class BusyWatch(QObject):
             return BusyReason.TURNED_ON
         return self._held_for if self.rules.holding else None
 
-    def hold(self, kind: ReminderKind, due_at: datetime, reason: BusyReason) -> None:
+    def hold(self, kind: ReminderId, due_at: datetime, reason: BusyReason) -> None:
         log.info("%s reminder held: %s", kind, reason.words)
         self.rules.hold(kind, due_at)
         self._held_for = reason

@@ -26,13 +26,16 @@ from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from posturebreak.core.clock import Clock
-from posturebreak.core.reminders import ReminderKind
+from posturebreak.core.reminders import ReminderId
 from posturebreak.core.schedule import ReminderSchedule
+from posturebreak.core.wall_clock import WallClockSchedule
 from posturebreak.core.working_time import WorkingTime
 
 log = logging.getLogger(__name__)
 
 _RESUME_JOB_ID = "resume"
+# A reminder's job is this and its id: a user's reminder may be called "resume" too.
+_REMINDER_JOB = "reminder:"
 # A reminder that runs this late came due while the computer slept (or the app was
 # stopped): the user was away from when it was due until now.
 AWAY_AFTER = timedelta(minutes=5)
@@ -77,9 +80,9 @@ class QtThreadScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler ships
 class ReminderScheduler(QObject):
     """Owns the schedule's jobs: fires reminders when due and applies pause/resume/skip."""
 
-    # Reminders to give now, together: a list of (ReminderKind, when it was due).
+    # Reminders to give now, together: a list of (ReminderId, when it was due).
     reminders_due = Signal(object)
-    # The user was away at least this kind's break: ReminderKind, away since, back at.
+    # The user was away at least this kind's break: ReminderId, away since, back at.
     natural_break = Signal(object, object, object)
     changed = Signal()
     # Jobs only emit this; the queued connection runs the work after APScheduler has
@@ -90,7 +93,7 @@ class ReminderScheduler(QObject):
         self,
         schedule: ReminderSchedule,
         clock: Clock,
-        break_lengths: Callable[[], Mapping[ReminderKind, timedelta]],
+        break_lengths: Callable[[], Mapping[ReminderId, timedelta]],
         *,
         together_within: timedelta = timedelta(minutes=1),
         scheduler: QtThreadScheduler | None = None,
@@ -118,10 +121,13 @@ class ReminderScheduler(QObject):
             self._scheduler.shutdown(wait=False)
 
     def job_run_times(self) -> dict[str, datetime]:
-        """When each pending job will run, by job id (for status and tests)."""
-        return {job.id: job.next_run_time for job in self._scheduler.get_jobs()}
+        """When each pending job will run: by reminder id, and "resume" (for tests)."""
+        return {
+            job.id.removeprefix(_REMINDER_JOB): job.next_run_time
+            for job in self._scheduler.get_jobs()
+        }
 
-    def remind_now(self, kind: ReminderKind) -> None:
+    def remind_now(self, kind: ReminderId) -> None:
         """Gives a reminder at once (e.g. "Take a break now") and restarts its countdown."""
         now = self._clock.now()
         self.schedule.mark_shown(kind, now)
@@ -139,7 +145,7 @@ class ReminderScheduler(QObject):
             log.info("Reminders resumed")
         self._update()
 
-    def skip_next(self) -> ReminderKind | None:
+    def skip_next(self) -> ReminderId | None:
         kind = self.schedule.skip_next()
         log.info("Skipped the next %s reminder", kind)
         self._update()
@@ -164,16 +170,19 @@ class ReminderScheduler(QObject):
         for kind in natural:
             self.natural_break.emit(kind, since, now)
 
-    def snooze(self, kind: ReminderKind, length: timedelta) -> None:
+    def snooze(self, kind: ReminderId, length: timedelta) -> None:
         self.schedule.snooze(kind, self._clock.now(), length)
         log.info("Snoozed the %s reminder for %s", kind, length)
         self._update()
 
     def reschedule(
-        self, intervals: Mapping[ReminderKind, timedelta], working_time: WorkingTime | None
+        self,
+        intervals: Mapping[ReminderId, timedelta],
+        working_time: WorkingTime | None,
+        wall_clock: Mapping[ReminderId, WallClockSchedule] | None = None,
     ) -> None:
         """Applies changed settings to the running schedule, keeping time already waited."""
-        self.schedule.set_intervals(intervals, self._clock.now())
+        self.schedule.set_intervals(intervals, self._clock.now(), wall_clock)
         self.schedule.working_time = working_time
         self._update()
 
@@ -181,7 +190,7 @@ class ReminderScheduler(QObject):
         if job_id == _RESUME_JOB_ID:
             self.resume()
             return
-        kind = ReminderKind(job_id)
+        kind = job_id.removeprefix(_REMINDER_JOB)
         now = self._clock.now()
         due_at = self.schedule.next_due(kind)
         if due_at is None or due_at > now:
@@ -217,12 +226,16 @@ class ReminderScheduler(QObject):
         self.changed.emit()
 
     def _sync_jobs(self) -> None:
-        for kind in ReminderKind:
+        kinds = set(self.schedule.kinds)
+        for job in self._scheduler.get_jobs():  # reminders deleted or switched off
+            if job.id.startswith(_REMINDER_JOB) and job.id[len(_REMINDER_JOB) :] not in kinds:
+                self._remove_job(job.id)
+        for kind in self.schedule.kinds:
             due = self.schedule.next_due(kind)
             if due is None:
-                self._remove_job(kind.value)
+                self._remove_job(_REMINDER_JOB + kind)
             else:
-                self._put_job(kind.value, due)
+                self._put_job(_REMINDER_JOB + kind, due)
         paused_until = self.schedule.paused_until
         if paused_until is None:
             self._remove_job(_RESUME_JOB_ID)

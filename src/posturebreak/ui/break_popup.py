@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from posturebreak.core.clock import Clock
 from posturebreak.core.countdown import countdown_announcement, time_left_text
 from posturebreak.core.events import BreakRequest, Outcome
-from posturebreak.core.reminders import REMINDERS, ReminderKind
+from posturebreak.core.reminders import ReminderAction, ReminderId
 from posturebreak.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -75,9 +75,8 @@ class BreakPopup(QWidget):
         self._finished = False
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        reminder = REMINDERS[request.kind]
-        self.setWindowTitle(reminder.title)  # Qt adds " — Posture Break"
-        self.setAccessibleName(reminder.title)
+        self.setWindowTitle(request.title)  # Qt adds " — Posture Break"
+        self.setAccessibleName(request.title)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_body(request))
@@ -95,7 +94,7 @@ class BreakPopup(QWidget):
         self._seconds_left: int | None = None
         self.announced.connect(self._announce)
         layout.addWidget(self.time_left)
-        layout.addLayout(self._build_buttons(snooze_label))
+        layout.addLayout(self._build_buttons(snooze_label, request.action))
         self.setMinimumWidth(460)
 
         self._ticker = QTimer(self)
@@ -106,12 +105,12 @@ class BreakPopup(QWidget):
     def _build_body(self, request: BreakRequest) -> QHBoxLayout:
         """The breathing pacer or the illustration, if any, beside the title, instruction,
         steps and caution."""
-        reminder, exercise = REMINDERS[request.kind], request.exercise
+        exercise = request.exercise
         text = QVBoxLayout()
-        text.addWidget(QLabel(reminder.title.upper()))
-        heading = QLabel(f"<b>{exercise.title if exercise else reminder.title}</b>")
+        text.addWidget(QLabel(request.title.upper()))
+        heading = QLabel(f"<b>{exercise.title if exercise else request.title}</b>")
         heading.setStyleSheet("font-size: 15pt;")
-        self.instruction = QLabel(exercise.instruction if exercise else reminder.instruction)
+        self.instruction = QLabel(exercise.instruction if exercise else request.message)
         labels = [heading, self.instruction]
         if exercise and exercise.steps:
             steps = "".join(f"<li>{step}</li>" for step in exercise.steps)
@@ -143,9 +142,10 @@ class BreakPopup(QWidget):
     def _seconds_into_break(self) -> float:
         return (self._clock.now() - self._started).total_seconds()
 
-    def _build_buttons(self, snooze_label: str) -> QHBoxLayout:
-        """Skip / Snooze / Done on the right, with their keyboard shortcuts."""
-        self.done_button = QPushButton("&Done")
+    def _build_buttons(self, snooze_label: str, action: ReminderAction) -> QHBoxLayout:
+        """Skip / Snooze / Done on the right, with their keyboard shortcuts; a reminder
+        that opens a dialog says Start instead of Done."""
+        self.done_button = QPushButton("&Done" if action is ReminderAction.BREAK else "&Start")
         self.snooze_button = QPushButton(f"&Snooze {snooze_label}")
         self.skip_button = QPushButton("S&kip")
         self.done_button.setDefault(True)
@@ -275,7 +275,7 @@ class BreakWindows(QObject):
         if self.current is not None:
             self.current.clock_set(jump)
 
-    def holds(self, kind: ReminderKind) -> bool:
+    def holds(self, kind: ReminderId) -> bool:
         """Whether a break of ``kind`` is on screen or waiting its turn."""
         on_screen = self.current is not None and self.current.request.kind == kind
         return on_screen or any(waiting.kind == kind for waiting in self._waiting)

@@ -9,12 +9,12 @@ shows its progress and offers to cancel it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol, cast
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from posturebreak.core.events import LoggedEvent, Outcome
 from posturebreak.core.export import ExportFormat
-from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKind
-from posturebreak.core.statistics import ActivitySummary, DayBar, days_text
+from posturebreak.core.reminders import NotificationStyle, ReminderId, reminder_name
+from posturebreak.core.statistics import ActivitySummary, DayBar, OutcomeCounts, days_text
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.export_job import ExportJob
 from posturebreak.ui.comfort_chart import ComfortPanel, ComfortSource
@@ -70,6 +70,7 @@ _OUTCOMES = {
     Outcome.NATURAL_BREAK: "Natural break (away)",
 }
 _EVENT_ROLE = Qt.ItemDataRole.UserRole
+_NONE = OutcomeCounts()  # a kind without events in a period
 
 
 class HistorySection(Protocol):
@@ -84,7 +85,7 @@ class HistorySource(Protocol):
     def today(self) -> date: ...
     def summary(self) -> ActivitySummary: ...
     def bars(self, days: int) -> list[DayBar]: ...
-    def recent(self, kind: ReminderKind | None = None) -> list[LoggedEvent]: ...
+    def recent(self, kind: ReminderId | None = None) -> list[LoggedEvent]: ...
     def exercise_title(self, exercise_id: str | None) -> str: ...
 
 
@@ -178,10 +179,9 @@ class HistoryWindow(QWidget):
         return grid
 
     def _build_summary_table(self) -> QTableWidget:
-        table = QTableWidget(len(ReminderKind), len(_SUMMARY_COLUMNS))
+        table = QTableWidget(0, len(_SUMMARY_COLUMNS))  # a row per kind, once the log is read
         table.setAccessibleName("Breaks per reminder")
         table.setHorizontalHeaderLabels(list(_SUMMARY_COLUMNS))
-        table.setVerticalHeaderLabels([REMINDERS[kind].short_name for kind in ReminderKind])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -191,11 +191,18 @@ class HistoryWindow(QWidget):
         table.horizontalHeader().setMinimumHeight(44)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_table = table
+        self._fit_summary_rows(())
+        return table
+
+    def _fit_summary_rows(self, names: Sequence[str]) -> None:
+        """One row per kind, every row shown without scrolling."""
+        table = self.summary_table
+        table.setRowCount(len(names))
+        table.setVerticalHeaderLabels(list(names))
         height = table.horizontalHeader().minimumHeight() + 2 * table.frameWidth()
         height += sum(table.rowHeight(row) for row in range(table.rowCount()))
         table.setFixedHeight(height)
-        self.summary_table = table
-        return table
 
     def _build_chart_header(self) -> QHBoxLayout:
         self.chart_range = QComboBox()
@@ -209,8 +216,7 @@ class HistoryWindow(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show events of")
         self.kind_filter.addItem("All reminders", None)
-        for kind in ReminderKind:
-            self.kind_filter.addItem(REMINDERS[kind].short_name, kind.value)
+        self._names: dict[ReminderId, str] = {}
         self.kind_filter.currentIndexChanged.connect(self._refresh_events)
         show = QLabel("&Show:")
         show.setBuddy(self.kind_filter)
@@ -293,15 +299,18 @@ class HistoryWindow(QWidget):
         self.streak_label.setText(
             f"Streak: <b>{days_text(streak.current)}</b> · best {days_text(streak.best)}"
         )
-        for row, kind in enumerate(ReminderKind):
-            today = summary.today_counts[kind]
-            month = summary.period_counts[kind]
+        self._names = summary.names
+        self._fit_summary_rows(list(summary.names.values()))
+        self._follow_kinds(summary.names)
+        for row, kind in enumerate(summary.names):
+            today = summary.today_counts.get(kind, _NONE)
+            month = summary.period_counts.get(kind, _NONE)
             cells = (
                 today.done,
                 today.skipped,
                 today.ignored,
                 today.notified,
-                summary.week[kind].done,
+                summary.week.get(kind, _NONE).done,
                 month.done,
                 month.completion_text,
             )
@@ -309,6 +318,16 @@ class HistoryWindow(QWidget):
                 item = QTableWidgetItem(str(value))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.summary_table.setItem(row, column, item)
+
+    def _follow_kinds(self, names: Mapping[ReminderId, str]) -> None:
+        """The event filter lists the kinds the summary counts; the choice is kept."""
+        chosen = self.kind_filter.currentData()
+        with QSignalBlocker(self.kind_filter):
+            self.kind_filter.clear()
+            self.kind_filter.addItem("All reminders", None)
+            for kind, name in names.items():
+                self.kind_filter.addItem(name, kind)
+            self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(chosen)))
 
     def _refresh_chart(self) -> None:
         try:
@@ -321,7 +340,7 @@ class HistoryWindow(QWidget):
     def _refresh_events(self) -> None:
         kind_value = self.kind_filter.currentData()
         try:
-            recent = self._source.recent(None if kind_value is None else ReminderKind(kind_value))
+            recent = self._source.recent(kind_value)
             today = self._source.today()
         except ActivityLogError as error:
             self.show_message(str(error), error=True)
@@ -333,7 +352,7 @@ class HistoryWindow(QWidget):
             item = QTreeWidgetItem(
                 [
                     when_text(logged, today),
-                    REMINDERS[event.kind].short_name,
+                    self._names.get(event.kind) or reminder_name(event.kind),
                     self._source.exercise_title(event.exercise_id),
                     _SHOWN_AS[event.shown_as],
                     outcome_text(logged),

@@ -7,6 +7,7 @@ from the model's own limits, so the dialog cannot produce an invalid value.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
@@ -33,7 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posturebreak.core.reminders import REMINDERS, NotificationStyle, ReminderKind
+from posturebreak.core.reminders import (
+    EveryActiveMinutes,
+    NotificationStyle,
+    ReminderDefinition,
+    ReminderId,
+)
 from posturebreak.core.settings import (
     GeneralSettings,
     IconTheme,
@@ -118,8 +124,8 @@ class _ReminderGroup:
     snooze: QSpinBox
 
     @classmethod
-    def build(cls, kind: ReminderKind) -> _ReminderGroup:
-        title = REMINDERS[kind].title
+    def build(cls, reminder: ReminderDefinition) -> _ReminderGroup:
+        title = reminder.name
         box = QGroupBox(title)
         box.setCheckable(True)
         box.setAccessibleName(f"{title} on")
@@ -146,18 +152,21 @@ class _ReminderGroup:
             field_.setEnabled(window)
             field_.setToolTip(why)
 
-    def show(self, settings: ReminderSettings) -> None:
-        self.box.setChecked(settings.enabled)
-        self.interval.setValue(settings.interval_minutes)
-        self.break_length.setValue(settings.break_seconds)
-        _select(self.style, settings.style)
-        self.snooze.setValue(settings.snooze_minutes)
+    def show(self, reminder: ReminderDefinition) -> None:
+        assert isinstance(reminder.schedule, EveryActiveMinutes)  # only those have a group
+        self.box.setChecked(reminder.enabled)
+        self.interval.setValue(reminder.schedule.minutes)
+        self.break_length.setValue(reminder.break_seconds)
+        _select(self.style, reminder.style)
+        self.snooze.setValue(reminder.snooze_minutes)
         self.follow_style()
 
-    def read(self) -> ReminderSettings:
-        return ReminderSettings(
+    def read(self, reminder: ReminderDefinition) -> ReminderDefinition:
+        """``reminder`` with what the fields say."""
+        return dataclasses.replace(
+            reminder,
             enabled=self.box.isChecked(),
-            interval_minutes=self.interval.value(),
+            schedule=EveryActiveMinutes(self.interval.value()),
             break_seconds=self.break_length.value(),
             style=NotificationStyle(self.style.currentData()),
             snooze_minutes=self.snooze.value(),
@@ -174,6 +183,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         self.tabs = QTabWidget()
+        # The reminders the dialog last showed; those with a group here are edited in it.
+        self._reminders = settings.reminders
         self.tabs.addTab(scrolling(self._build_reminders_tab()), "&Reminders")
         self.tabs.addTab(scrolling(self._build_schedule_tab()), "S&chedule")
         self.tabs.addTab(scrolling(self._build_general_tab()), "&General")
@@ -214,7 +225,13 @@ class SettingsDialog(QDialog):
     def _build_reminders_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.reminder_groups = {kind: _ReminderGroup.build(kind) for kind in ReminderKind}
+        # Reminders every so many minutes of active time (the reminder list editor will
+        # take this tab's place and edit every kind of reminder).
+        self.reminder_groups: dict[ReminderId, _ReminderGroup] = {
+            reminder.id: _ReminderGroup.build(reminder)
+            for reminder in self._reminders
+            if isinstance(reminder.schedule, EveryActiveMinutes)
+        }
         for group in self.reminder_groups.values():
             layout.addWidget(group.box)
         self.sit_stand = SitStandGroup()
@@ -301,10 +318,19 @@ class SettingsDialog(QDialog):
 
     # -- state ------------------------------------------------------------------------
 
+    def _edited(self, reminder: ReminderDefinition) -> ReminderDefinition:
+        group = self.reminder_groups.get(reminder.id)
+        if group is None or not isinstance(reminder.schedule, EveryActiveMinutes):
+            return reminder
+        return group.read(reminder)
+
     def show_settings(self, settings: Settings) -> None:
         """Fills every field from ``settings``."""
-        for kind, group in self.reminder_groups.items():
-            group.show(settings.reminders[kind])
+        self._reminders = settings.reminders
+        for reminder in settings.reminders:
+            group = self.reminder_groups.get(reminder.id)
+            if group is not None and isinstance(reminder.schedule, EveryActiveMinutes):
+                group.show(reminder)
         schedule = settings.schedule
         _select(self.outside_hours, schedule.outside_working_hours)
         self.hours_start.setTime(_to_qtime(schedule.working_hours_start))
@@ -331,7 +357,7 @@ class SettingsDialog(QDialog):
         """The settings the fields show; raises InvalidSettingError for an impossible mix."""
         start, end = self.hours_start.time(), self.hours_end.time()
         return Settings(
-            reminders={kind: group.read() for kind, group in self.reminder_groups.items()},
+            reminders=tuple(self._edited(reminder) for reminder in self._reminders),
             schedule=ScheduleSettings(
                 working_hours_start=time(start.hour(), start.minute()),
                 working_hours_end=time(end.hour(), end.minute()),

@@ -41,12 +41,14 @@ class TrayState:
     do_not_disturb: bool = False
     sit_stand: str | None = None  # "Standing since 10:20", while sit/stand is on
     standing: bool = False
+    # (id, name) of each enabled reminder, for "Take a break now".
+    reminders: tuple[tuple[str, str], ...] = (("stretch", "Stretch"),)
 
 
 class TrayIcon(QObject):
     """Shows the app's state in the tray and turns menu clicks into signals."""
 
-    take_break_requested = Signal()
+    take_break_requested = Signal(str)  # the reminder's id
     log_requested = Signal()
     history_requested = Signal()
     comfort_requested = Signal()
@@ -87,7 +89,8 @@ class TrayIcon(QObject):
         if reason is QSystemTrayIcon.ActivationReason.Trigger:
             self.history_requested.emit()
         elif reason is QSystemTrayIcon.ActivationReason.MiddleClick:
-            self.take_break_requested.emit()
+            reminders = self._state_source().reminders
+            self.take_break_requested.emit(reminders[0][0] if reminders else "stretch")
 
     def set_icons(self, icon: QIcon, paused_icon: QIcon) -> None:
         """Switches the icon theme."""
@@ -103,7 +106,11 @@ class TrayIcon(QObject):
         self.sit_stand_status_action.setEnabled(False)
         self.sit_stand_action = self._add(menu, "", self.posture_toggle_requested)
         menu.addSeparator()
-        self.take_break_action = self._add(menu, "Take a break now", self.take_break_requested)
+        self.take_break_menu = menu.addMenu("Take a break now")
+        self.take_break_menu.triggered.connect(
+            lambda action: self.take_break_requested.emit(action.data())
+        )
+        self._break_entries: tuple[tuple[str, str], ...] | None = None
         self.log_action = self._add(menu, "Log a stretch…", self.log_requested)
         self.history_action = self._add(menu, "Your breaks…", self.history_requested)
         self.comfort_action = self._add(menu, "How is your back?…", self.comfort_requested)
@@ -148,6 +155,12 @@ class TrayIcon(QObject):
             self._shows_paused = state.paused
             self.tray.setIcon(self._paused_icon if state.paused else self._icon)
         self.status_action.setText(state.status)
+        if state.reminders != self._break_entries:
+            self._break_entries = state.reminders
+            self.take_break_menu.clear()
+            for reminder_id, name in state.reminders:
+                self.take_break_menu.addAction(name).setData(reminder_id)
+        self.take_break_menu.setEnabled(bool(state.reminders))
         self.resume_action.setEnabled(state.paused)
         self.skip_action.setEnabled(not state.paused)
         self.dnd_off_action.setVisible(state.do_not_disturb)
