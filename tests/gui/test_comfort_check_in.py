@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
-from posturebreak.core.reminders import ReminderKind
 from posturebreak.core.stool_trial import StoolTrialSettings
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.comfort_store import ComfortLog
@@ -97,7 +96,7 @@ def test_the_trial_names_todays_setting_in_the_reminder_and_records_it(
 ) -> None:
     posture_app, clock = app
     trial_on(posture_app)
-    posture_app.flow.remind([(ReminderKind.FOOT_STOOL, clock.now())])
+    posture_app.flow.remind([("foot_stool", clock.now())])
     notifier = posture_app.notifier
     assert isinstance(notifier, RecordingNotifier)
     assert notifier.shown[-1].message.endswith("\nToday's stool setting: low")
@@ -119,7 +118,7 @@ def test_the_trial_names_todays_setting_in_the_reminder_and_records_it(
 def test_other_reminders_say_nothing_of_the_stool(app: App) -> None:
     posture_app, clock = app
     trial_on(posture_app)
-    posture_app.flow.remind([(ReminderKind.UNCROSS_LEGS, clock.now())])
+    posture_app.flow.remind([("uncross_legs", clock.now())])
     notifier = posture_app.notifier
     assert isinstance(notifier, RecordingNotifier)
     assert "stool setting" not in notifier.shown[-1].message

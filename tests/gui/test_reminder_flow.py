@@ -60,6 +60,7 @@ def test_with_nothing_registered_an_action_reminder_is_a_plain_one(
     app: tuple[PostureBreakApp, FakeClock],
 ) -> None:
     posture_app, clock = app
+    posture_app.flow.actions.clear()  # the app registers the checklist; here nothing is
     posture_app.flow.remind([("workstation_check", clock.moment)])
     assert posture_app.break_windows.current is None  # shown as a notification only
     shown = posture_app.notifier.shown[-1]  # type: ignore[attr-defined]

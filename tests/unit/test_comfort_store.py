@@ -17,7 +17,7 @@ import pytest
 from posturebreak.core.comfort import CheckIn
 from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.core.export import ExportFormat, write_export
-from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.reminders import NotificationStyle
 from posturebreak.core.settings import Settings
 from posturebreak.core.statistics import Period
 from posturebreak.core.stool_trial import StoolTrialSettings
@@ -79,9 +79,7 @@ def test_reads_by_period_from_a_day_and_the_settings_each_day_used(comfort: Comf
 def test_breaks_done_per_day_come_from_the_log(store: ActivityStore, comfort: ComfortLog) -> None:
     for minutes, outcome in ((0, Outcome.DONE), (5, Outcome.SKIPPED), (9, Outcome.NATURAL_BREAK)):
         at = NOON + timedelta(minutes=minutes)
-        store.record(
-            ReminderEvent(ReminderKind.STRETCH, None, at, at, NotificationStyle.BOTH, outcome, at)
-        )
+        store.record(ReminderEvent("stretch", None, at, at, NotificationStyle.BOTH, outcome, at))
     assert comfort.done_per_day(Period(DAY, DAY)) == {DAY: 2}
 
 
@@ -117,9 +115,7 @@ def test_exports_carry_the_check_ins_after_the_events(
     store: ActivityStore, comfort: ComfortLog
 ) -> None:
     store.record(
-        ReminderEvent(
-            ReminderKind.STRETCH, None, NOON, NOON, NotificationStyle.BOTH, Outcome.DONE, NOON
-        )
+        ReminderEvent("stretch", None, NOON, NOON, NotificationStyle.BOTH, Outcome.DONE, NOON)
     )
     comfort.save(answer(0, 6, "high", "=cmd"))
     events = list(ActivityReader(store.connection()).since())
