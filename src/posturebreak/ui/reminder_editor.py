@@ -294,7 +294,9 @@ class ReminderEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(page))
+        area = scrolling(page)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+        layout.addWidget(area)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
