@@ -88,7 +88,7 @@ def test_a_new_time_of_day_reminder_is_typed_and_clicked_together(qtbot: QtBot) 
     qtbot.keyClicks(editor.message, "Stretch before you start.")
     type_time(qtbot, editor, "1330")
     click(qtbot, editor.times_fields.add_time)
-    click(qtbot, editor.times_fields.day_boxes[FRI])  # Mon–Thu only
+    click(qtbot, editor.times_fields.day_boxes[FRI])  # Mon-Thu only
     toggle(qtbot, editor.category_boxes[Category.STRETCH])
     editor.show_as.setFocus()
     qtbot.keyClick(editor.show_as, Qt.Key.Key_Down)  # Notification -> Break window
