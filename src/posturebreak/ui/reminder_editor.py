@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -53,22 +52,16 @@ from posturebreak.core.reminders import (
 )
 from posturebreak.core.settings import limits_of
 from posturebreak.core.weekdays import Weekday
+from posturebreak.ui.form_fields import (
+    DAY_NAMES,
+    STYLE_LABELS,
+    from_qtime,
+    spin_box,
+    time_edit,
+    to_qtime,
+)
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
-STYLE_LABELS = {
-    NotificationStyle.NOTIFICATION: "Notification",
-    NotificationStyle.POPUP: "Break window",
-    NotificationStyle.BOTH: "Notification and break window",
-}
-DAY_NAMES = {
-    Weekday.MON: "Monday",
-    Weekday.TUE: "Tuesday",
-    Weekday.WED: "Wednesday",
-    Weekday.THU: "Thursday",
-    Weekday.FRI: "Friday",
-    Weekday.SAT: "Saturday",
-    Weekday.SUN: "Sunday",
-}
 _SCHEDULE_KINDS: tuple[tuple[type[Schedule], str], ...] = (
     (EveryActiveMinutes, "Every few minutes at the computer"),
     (AtTimesOfDay, "At times of day"),
@@ -76,29 +69,6 @@ _SCHEDULE_KINDS: tuple[tuple[type[Schedule], str], ...] = (
 )
 _DAYS, _WEEKS = "days", "weeks"
 _Button = QDialogButtonBox.StandardButton
-
-
-def _spin_box(owner: type, name: str, suffix: str, accessible_name: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(*limits_of(owner, name))
-    box.setSuffix(suffix)
-    box.setAccessibleName(accessible_name)
-    return box
-
-
-def _time_edit(accessible_name: str) -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(accessible_name)
-    return edit
-
-
-def _from_qtime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
-
-
-def _to_qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
 
 
 def _add_row(form: QFormLayout, label: str, field: QWidget | QLayout, buddy: QWidget) -> None:
@@ -126,7 +96,7 @@ class _TimesOfDayFields(QObject):
     def __init__(self, first_day: Weekday) -> None:
         super().__init__()
         self._first_day = first_day
-        self.new_time = _time_edit("New time of day")
+        self.new_time = time_edit("New time of day")
         self.new_time.setTime(QTime(12, 0))
         self.add_time = QPushButton("Add &time")
         self.add_time.setAccessibleName("Add time of day")
@@ -181,7 +151,7 @@ class _TimesOfDayFields(QObject):
         return row
 
     def _add_time(self) -> None:
-        self.times.setCurrentRow(self._insert(_from_qtime(self.new_time.time())))
+        self.times.setCurrentRow(self._insert(from_qtime(self.new_time.time())))
         self._update_buttons()
         self.changed.emit()
 
@@ -217,7 +187,7 @@ class _EveryNDaysFields(QObject):
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("d MMM yyyy")
         self.start.setAccessibleName("Starting on")
-        self.at = _time_edit("At time of day")
+        self.at = time_edit("At time of day")
         self._follow_unit()
         for signal in (self.count.valueChanged, self.start.dateChanged, self.at.timeChanged):
             signal.connect(self.changed)
@@ -241,7 +211,7 @@ class _EveryNDaysFields(QObject):
         self.unit.setCurrentIndex(self.unit.findData(_WEEKS if in_weeks else _DAYS))
         self.count.setValue(schedule.days // 7 if in_weeks else schedule.days)
         self.start.setDate(QDate(schedule.start.year, schedule.start.month, schedule.start.day))
-        self.at.setTime(_to_qtime(schedule.at))
+        self.at.setTime(to_qtime(schedule.at))
 
     def schedule(self) -> EveryNDays:
         weeks = self.unit.currentData() == _WEEKS
@@ -249,7 +219,7 @@ class _EveryNDaysFields(QObject):
         return EveryNDays(
             days=self.count.value() * (7 if weeks else 1),
             start=date(start.year(), start.month(), start.day()),
-            at=_from_qtime(self.at.time()),
+            at=from_qtime(self.at.time()),
         )
 
 
@@ -319,7 +289,7 @@ class ReminderEditor(QDialog):
         self.schedule_kind.setAccessibleName("When")
         for _kind, label in _SCHEDULE_KINDS:
             self.schedule_kind.addItem(label)
-        self.minutes = _spin_box(
+        self.minutes = spin_box(
             EveryActiveMinutes, "minutes", " min at the computer", "Every how many minutes"
         )
         self.times_fields = _TimesOfDayFields(first_day)
@@ -336,8 +306,8 @@ class ReminderEditor(QDialog):
             self.show_as.addItem(label, value.value)
         self.show_as.setAccessibleName("Show as")
         self.show_as.currentIndexChanged.connect(self._follow_style)
-        self.break_length = _spin_box(ReminderDefinition, "break_seconds", " s", "Break length")
-        self.snooze = _spin_box(ReminderDefinition, "snooze_minutes", " min", "Snooze for")
+        self.break_length = spin_box(ReminderDefinition, "break_seconds", " s", "Break length")
+        self.snooze = spin_box(ReminderDefinition, "snooze_minutes", " min", "Snooze for")
         self.enabled = QCheckBox("&On")
         self.enabled.setAccessibleName("Reminder on")
 
