@@ -36,7 +36,7 @@ from posturebreak.platform.desktop import DesktopDetectors, detectors_here
 from posturebreak.reminder_flow import ReminderFlow
 from posturebreak.resources import resource_path
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError, ActivityStore
-from posturebreak.services.autostart import UNSUPPORTED_REASON, XdgAutostart, launch_command
+from posturebreak.services.autostart import autostart_here, launch_command
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.control_socket import send_command
 from posturebreak.services.instance import InstanceServer
@@ -100,7 +100,9 @@ class PostureBreakApp(QObject):
         self.settings_store = SettingsStore(paths.config_dir, clock)
         self._loaded_settings = self.settings_store.load()
         self.settings = self._loaded_settings.settings
-        self.autostart = XdgAutostart(paths.autostart_dir, launch_command())
+        self.autostart = autostart_here(
+            paths.autostart_dir, launch_command(), separate_profile=paths.separate_profile
+        )
         catalogue, self._catalogue_message = load_catalogue(paths.config_dir)
         self.rotation = ExerciseRotation(catalogue)
         self.activity = ActivityStore(paths.data_dir / DATABASE_NAME, self._activity_failed)
@@ -227,8 +229,8 @@ class PostureBreakApp(QObject):
             from posturebreak.ui.settings_dialog import SettingsDialog
 
             dialog = SettingsDialog(self.settings, self._app_icon)
-            if not self.autostart.supported:
-                dialog.disable_start_at_login(UNSUPPORTED_REASON)
+            if self.autostart.unsupported_reason is not None:
+                dialog.disable_start_at_login(self.autostart.unsupported_reason)
             dialog.apply_requested.connect(self.apply_settings)
             self.settings_dialog = dialog
         bring_forward(dialog)
@@ -288,7 +290,7 @@ class PostureBreakApp(QObject):
         if settings.general.icon_theme != previous.general.icon_theme:
             self.tray.set_icons(*tray_icons(settings.general.icon_theme))
         errors = []
-        if self.autostart.supported and (
+        if self.autostart.unsupported_reason is None and (
             settings.general.start_at_login != self.autostart.is_enabled()
         ):
             try:

@@ -8,6 +8,7 @@ users can run isolated instances side by side.
 from __future__ import annotations
 
 import os
+import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,14 +29,20 @@ class AppPaths:
     data_dir: Path
     log_dir: Path
     autostart_dir: Path
+    # A profile of its own (tests, trials) never changes the user's per-user login list.
+    separate_profile: bool = False
 
     @classmethod
     def for_user(cls) -> AppPaths:
+        if sys.platform == "darwin":
+            autostart_dir = Path.home() / "Library" / "LaunchAgents"
+        else:  # Windows keeps its login list in the registry and ignores the folder
+            autostart_dir = Path(platformdirs.user_config_dir()) / "autostart"
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
             log_dir=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
-            autostart_dir=Path(platformdirs.user_config_dir()) / "autostart",
+            autostart_dir=autostart_dir,
         )
 
     @classmethod
@@ -47,6 +54,7 @@ class AppPaths:
             log_dir=root / "log",
             # Kept inside the profile, so a test or trial profile never changes the login.
             autostart_dir=root / "autostart",
+            separate_profile=True,
         )
 
     @classmethod

@@ -137,6 +137,9 @@ def _read_line(stream: IO[bytes] | int, timeout: float, what: str) -> str:
     return data.decode().strip()
 
 
+AT_SPI_BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+
+
 @dataclass
 class VirtualDesktop:
     """Starts and stops the parts of a desktop; each part is optional."""
@@ -178,6 +181,14 @@ class VirtualDesktop:
             self._processes.remove(trayer)
         log = (self.workdir / "trayer.log").read_text(errors="replace")
         raise DesktopUnavailableError(f"trayer exited three times without a panel:\n{log}")
+
+    def start_accessibility_bus(self) -> None:
+        """Starts at-spi2-core's bus launcher: it owns ``org.a11y.Bus`` on this desktop's
+        session bus and runs the accessibility bus that Qt and screen readers share (the
+        private bus has no service files to activate it). Start it before the app."""
+        self._spawn("at-spi-bus-launcher", [AT_SPI_BUS_LAUNCHER, "--launch-immediately"])
+        with bus_connection(self.bus_address) as connection:
+            wait_until(lambda: connection.name_has_owner("org.a11y.Bus"), 20, "the AT-SPI bus")
 
     def _start_xvfb(self) -> None:
         read_fd, write_fd = os.pipe()

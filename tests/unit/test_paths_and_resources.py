@@ -19,7 +19,11 @@ ICONS = ("icons/posture-break.svg", "icons/posture-break-paused.svg")
 def test_a_profile_dir_holds_config_data_and_logs(tmp_path: Path) -> None:
     paths = AppPaths.resolve(tmp_path / "p")
     assert paths == AppPaths(
-        tmp_path / "p/config", tmp_path / "p/data", tmp_path / "p/log", tmp_path / "p/autostart"
+        tmp_path / "p/config",
+        tmp_path / "p/data",
+        tmp_path / "p/log",
+        tmp_path / "p/autostart",
+        separate_profile=True,
     )
     paths.create()
     assert all(d.is_dir() for d in (paths.config_dir, paths.data_dir, paths.log_dir))

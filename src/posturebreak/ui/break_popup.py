@@ -16,7 +16,15 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QCloseEvent,
+    QCursor,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from posturebreak.core.clock import Clock
+from posturebreak.core.countdown import countdown_announcement, time_left_text
 from posturebreak.core.events import BreakRequest, Outcome
 from posturebreak.core.reminders import REMINDERS, ReminderKind
 from posturebreak.resources import resources_dir
@@ -47,6 +56,8 @@ class BreakPopup(QWidget):
     """One break: the exercise, its countdown, and the three answers."""
 
     answered = Signal(object, object)  # Outcome, or None when withdrawn unanswered; datetime
+    # A polite word for screen readers now and then (core/countdown.py says when).
+    announced = Signal(str)
 
     def __init__(
         self,
@@ -78,6 +89,11 @@ class BreakPopup(QWidget):
         # Its own line, wrapping: "Well done! Press Done to log it." is never cut off.
         self.time_left = QLabel()
         self.time_left.setWordWrap(True)
+        # A name of its own keeps Qt from telling screen readers of every second's new text;
+        # the countdown is announced now and then instead.
+        self.time_left.setAccessibleName("Countdown")
+        self._seconds_left: int | None = None
+        self.announced.connect(self._announce)
         layout.addWidget(self.time_left)
         layout.addLayout(self._build_buttons(snooze_label))
         self.setMinimumWidth(460)
@@ -171,7 +187,16 @@ class BreakPopup(QWidget):
         elapsed = min((now - self._started).total_seconds(), total)
         self.progress.setValue(round(elapsed))
         left = max(0, round(total - elapsed))
-        self.time_left.setText(f"{left} s left" if left else "Well done! Press Done to log it.")
+        self.time_left.setText(time_left_text(left))
+        message = countdown_announcement(round(total), self._seconds_left, left)
+        self._seconds_left = left
+        if message:
+            self.announced.emit(message)
+
+    def _announce(self, message: str) -> None:
+        event = QAccessibleAnnouncementEvent(self, message)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
     def clock_set(self, jump: timedelta) -> None:
         """The wall clock was set by ``jump``; the countdown keeps what it had left."""
