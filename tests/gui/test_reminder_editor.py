@@ -232,7 +232,8 @@ def tab_through(qtbot: QtBot, editor: ReminderEditor) -> list[QWidget]:
 
 
 def test_tab_reaches_every_control_for_each_kind_of_schedule(qtbot: QtBot) -> None:
-    editor = open_editor(qtbot, CHECK_IN, first_day=SUN)
+    editor = open_editor(qtbot, first_day=SUN)
+    qtbot.keyClicks(editor.name, "Morning stretch")
     for kind in range(editor.schedule_kind.count()):
         editor.schedule_kind.setCurrentIndex(kind)
         editor.show_as.setCurrentIndex(editor.show_as.findData("both"))
@@ -240,6 +241,7 @@ def test_tab_reaches_every_control_for_each_kind_of_schedule(qtbot: QtBot) -> No
         missing = [
             widget for widget in controls(editor) if widget.isEnabled() and widget not in reached
         ]
+        assert editor.category_boxes[Category.STRETCH] in reached
         assert missing == [], [w.accessibleName() or w.objectName() for w in missing]
 
 
@@ -260,3 +262,12 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
             if isinstance(widget, QAbstractButton) and not name:
                 name = widget.text()  # OK and Cancel: Qt names a button by its text
             assert name, widget
+
+
+def test_a_reminder_that_opens_a_dialog_suggests_no_exercise(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, CHECK_IN)
+    stretches = editor.category_boxes[Category.STRETCH]
+    assert not stretches.isEnabled()
+    assert "opens the comfort check-in" in stretches.toolTip()
+    new = open_editor(qtbot)
+    assert new.category_boxes[Category.STRETCH].isEnabled()

@@ -14,6 +14,7 @@ from posturebreak.core.reminder_text import (
     missing_shipped,
     name_problem,
     new_reminder_id,
+    no_exercise_reason,
     restore_shipped,
     schedule_problem,
     schedule_summary,
@@ -23,6 +24,7 @@ from posturebreak.core.reminders import (
     AtTimesOfDay,
     EveryActiveMinutes,
     EveryNDays,
+    ReminderAction,
     ReminderDefinition,
 )
 from posturebreak.core.weekdays import Weekday
@@ -123,3 +125,11 @@ def test_nothing_to_restore_when_the_shipped_reminders_are_untouched() -> None:
     assert missing_shipped(reminders, SHIPPED) == ()
     assert changed_shipped(reminders, SHIPPED) == ()
     assert restore_shipped(reminders, SHIPPED, reset_changed=True) == reminders
+
+
+def test_only_a_break_suggests_exercises() -> None:
+    assert no_exercise_reason(ReminderAction.BREAK) is None
+    assert no_exercise_reason(ReminderAction.COMFORT_CHECK_IN) == (
+        "Answering this reminder opens the comfort check-in, not an exercise."
+    )
+    assert "workstation checklist" in str(no_exercise_reason(ReminderAction.WORKSTATION_CHECK))

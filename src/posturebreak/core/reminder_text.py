@@ -19,6 +19,7 @@ from posturebreak.core.reminders import (
     AtTimesOfDay,
     EveryActiveMinutes,
     EveryNDays,
+    ReminderAction,
     ReminderDefinition,
     Schedule,
 )
@@ -150,6 +151,18 @@ def name_problem(name: str) -> str | None:
     if len(name) > MAX_NAME_LENGTH:
         return f"A name has at most {MAX_NAME_LENGTH} characters."
     return None
+
+
+_OPENS = {
+    ReminderAction.COMFORT_CHECK_IN: "the comfort check-in",
+    ReminderAction.WORKSTATION_CHECK: "the workstation checklist",
+}
+
+
+def no_exercise_reason(action: ReminderAction) -> str | None:
+    """Why a reminder with ``action`` suggests no exercise, or None when it does."""
+    opens = _OPENS.get(action)
+    return None if opens is None else f"Answering this reminder opens {opens}, not an exercise."
 
 
 def changed_shipped(

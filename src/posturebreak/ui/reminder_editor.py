@@ -36,6 +36,7 @@ from posturebreak.core.categories import Category
 from posturebreak.core.reminder_text import (
     CATEGORY_LABELS,
     name_problem,
+    no_exercise_reason,
     schedule_problem,
 )
 from posturebreak.core.reminders import (
@@ -357,8 +358,11 @@ class ReminderEditor(QDialog):
         self.days_fields.show_schedule(
             schedule if isinstance(schedule, EveryNDays) else EveryNDays()
         )
+        no_exercise = no_exercise_reason(shown.action)
         for category, box in self.category_boxes.items():
             box.setChecked(category in shown.categories)
+            box.setEnabled(no_exercise is None)
+            box.setToolTip(no_exercise or "")
         self.show_as.setCurrentIndex(self.show_as.findData(shown.style.value))
         self.break_length.setValue(shown.break_seconds)
         self.snooze.setValue(shown.snooze_minutes)
