@@ -271,3 +271,26 @@ def test_a_reminder_that_opens_a_dialog_suggests_no_exercise(qtbot: QtBot) -> No
     assert "opens the comfort check-in" in stretches.toolTip()
     new = open_editor(qtbot)
     assert new.category_boxes[Category.STRETCH].isEnabled()
+
+
+def test_enter_in_the_time_field_adds_the_time_and_delete_removes_it(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, CHECK_IN)
+    type_time(qtbot, editor, "0745")
+    qtbot.keyClick(editor.times_fields.new_time, Qt.Key.Key_Return)
+    listed = editor.times_fields.times
+    assert editor.isVisible()  # Enter added the time; it did not press OK
+    assert [listed.item(row).text() for row in range(listed.count())] == ["07:45", "16:45"]
+
+    listed.setFocus()
+    listed.setCurrentRow(1)
+    qtbot.keyClick(listed, Qt.Key.Key_Delete)
+    assert editor.definition().schedule == AtTimesOfDay((time(7, 45),))
+    assert editor.isVisible()
+
+
+def test_ok_says_why_it_waits_to_a_screen_reader_too(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot)
+    assert ok_button(editor).accessibleDescription() == "Give the reminder a name."
+    assert ok_button(editor).toolTip() == "Give the reminder a name."
+    qtbot.keyClicks(editor.name, "Tea")
+    assert ok_button(editor).accessibleDescription() == ""

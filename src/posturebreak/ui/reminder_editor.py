@@ -61,6 +61,7 @@ from posturebreak.ui.form_fields import (
     time_edit,
     to_qtime,
 )
+from posturebreak.ui.key_actions import ENTER_KEYS, KeyActions
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 _SCHEDULE_KINDS: tuple[tuple[type[Schedule], str], ...] = (
@@ -109,6 +110,8 @@ class _TimesOfDayFields(QObject):
         self.remove_time.setAccessibleName("Remove the selected time of day")
         self.remove_time.clicked.connect(self._remove_time)
         self.times.currentRowChanged.connect(self._update_buttons)
+        KeyActions(self.new_time, dict.fromkeys(ENTER_KEYS, self._add_time))
+        KeyActions(self.times, {Qt.Key.Key_Delete: self._remove_time})
         self.day_boxes = {day: QCheckBox(DAY_NAMES[day][:3]) for day in Weekday}
         for day, box in self.day_boxes.items():
             box.setAccessibleName(f"On {DAY_NAMES[day]}")
@@ -259,7 +262,6 @@ class ReminderEditor(QDialog):
         self.problem.setWordWrap(True)
         dark = self.palette().window().color().lightness() < 128
         self.problem.setStyleSheet(f"QLabel {{ color: {'#ff8a80' if dark else '#b3261e'}; }}")
-        self.problem.setAccessibleName("Why OK is unavailable")
         self.buttons = QDialogButtonBox(_Button.Ok | _Button.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -430,6 +432,9 @@ class ReminderEditor(QDialog):
 
     def _validate(self) -> None:
         problem = self.problem_text()
-        self.buttons.button(_Button.Ok).setEnabled(problem is None)
+        ok = self.buttons.button(_Button.Ok)
+        ok.setEnabled(problem is None)
+        ok.setToolTip(problem or "")
+        ok.setAccessibleDescription(problem or "")
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)

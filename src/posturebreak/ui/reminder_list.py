@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,9 +35,8 @@ from posturebreak.core.reminder_text import (
 )
 from posturebreak.core.reminders import ReminderDefinition
 from posturebreak.core.weekdays import Weekday
+from posturebreak.ui.key_actions import ENTER_KEYS, KeyActions
 from posturebreak.ui.reminder_editor import ReminderEditor
-
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class ReminderList(QWidget):
@@ -78,7 +76,13 @@ class ReminderList(QWidget):
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_current())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.installEventFilter(self)
+        KeyActions(
+            self.tree,
+            {
+                **dict.fromkeys(ENTER_KEYS, self.edit_current),
+                Qt.Key.Key_Delete: self.remove_current,
+            },
+        )
 
         self.add_button = QPushButton("&Add\u2026")
         self.add_button.setAccessibleName("Add a reminder")
@@ -253,15 +257,3 @@ class ReminderList(QWidget):
             if can_restore
             else "The shipped reminders are all here as shipped."
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
-        """Enter edits and Delete removes; both stay in the list rather than reaching
-        the dialog around it, where Enter would press OK."""
-        if watched is self.tree and isinstance(event, QKeyEvent):
-            if event.type() == QEvent.Type.KeyPress and event.key() in _ENTER_KEYS:
-                self.edit_current()
-                return True
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
-                self.remove_current()
-                return True
-        return super().eventFilter(watched, event)
