@@ -48,12 +48,15 @@ from posturebreak.services.notify import (
 )
 from posturebreak.services.pack_alarm import PackAlarm
 from posturebreak.services.settings_store import SettingsSaveError, SettingsStore
+from posturebreak.services.sit_stand_service import SitStandService
+from posturebreak.services.sit_stand_store import SwitchLog, recent_standing
 from posturebreak.timing import ReminderTiming
 from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
 from posturebreak.ui.icons import app_icon, tray_icons
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
 from posturebreak.ui.qt_log import log_qt_messages
+from posturebreak.ui.sit_stand_prompt import SwitchPrompter
 from posturebreak.ui.style import use_plain_buttons
 from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
 
@@ -123,6 +126,10 @@ class PostureBreakApp(QObject):
         self.control = ControlCommands(self, clock)
         self.server = InstanceServer(paths.instance_name, self.control.handle, self)
         self.pack = PackAlarm(clock, self)
+        switches = SwitchLog(self.activity, self._activity_failed)
+        self.sit_stand = SitStandService(
+            clock, self.scheduler, switches.record, self.timing.scaled, self
+        )
 
         icon_path = resource_path("icons/posture-break.svg")  # for notification servers
         icon = app_icon()
@@ -158,8 +165,11 @@ class PostureBreakApp(QObject):
             parent=self,
         )
 
+        self.switch_prompter = SwitchPrompter(
+            self.sit_stand, self._notify, lambda: self.settings.sit_stand, self
+        )
         self.flow.recorded.connect(self._refresh_history)
-        for holder in (self.pack, self.break_windows):
+        for holder in (self.pack, self.break_windows, self.sit_stand):
             clock.jumped.connect(holder.clock_set)
         self.pack.alert.connect(self._notify)
         self._connect_tray()
@@ -171,7 +181,12 @@ class PostureBreakApp(QObject):
 
     def _connect_tray(self) -> None:
         """The tray shows every change of state and turns its menu into actions."""
-        for changed in (self.scheduler.changed, self.pack.changed, self.busy.changed):
+        for changed in (
+            self.scheduler.changed,
+            self.pack.changed,
+            self.busy.changed,
+            self.sit_stand.changed,
+        ):
             changed.connect(self.tray.refresh)
         tray = self.tray
         tray.take_break_requested.connect(self.flow.take_break_now)
@@ -185,6 +200,7 @@ class PostureBreakApp(QObject):
         tray.settings_requested.connect(self.show_settings)
         tray.pack_start_requested.connect(self.start_pack)
         tray.pack_stop_requested.connect(self.pack.stop)
+        tray.posture_toggle_requested.connect(self.sit_stand.toggle)
         tray.about_requested.connect(lambda: self.windows.show_about(self.timing.detection()))
         tray.quit_requested.connect(QApplication.quit)
 
@@ -193,6 +209,7 @@ class PostureBreakApp(QObject):
         self.settings_store.remove_leftovers()  # this is the one instance: no save under way
         self.tray.tray.show()
         self.timing.start()
+        self.sit_stand.apply(self.settings.sit_stand)
         self.tray.refresh()
         if QSystemTrayIcon.isSystemTrayAvailable():
             log.info("%s %s started; %s", APP_NAME, __version__, self.status())
@@ -241,8 +258,13 @@ class PostureBreakApp(QObject):
         window = self.history_window
         if window is None:
             from posturebreak.ui.history_window import HistoryWindow
+            from posturebreak.ui.standing_history import StandingHistory
 
-            window = HistoryWindow(self.history, self._app_icon)
+            standing = StandingHistory(
+                lambda days: recent_standing(self.activity, self._clock.now(), days),
+                lambda: self.settings.sit_stand.enabled,
+            )
+            window = HistoryWindow(self.history, self._app_icon, sections=[standing])
             window.correction_requested.connect(self.correct_event)
             window.export_requested.connect(self.export_activity)
             window.log_requested.connect(self.show_log_dialog)
@@ -287,6 +309,7 @@ class PostureBreakApp(QObject):
         """Saves new settings and puts them into effect at once, without a restart."""
         previous, self.settings = self.settings, settings
         self.timing.apply(settings)
+        self.sit_stand.apply(settings.sit_stand)
         if settings.general.icon_theme != previous.general.icon_theme:
             self.tray.set_icons(*tray_icons(settings.general.icon_theme))
         errors = []
@@ -311,6 +334,8 @@ class PostureBreakApp(QObject):
     def stop(self) -> None:
         self._retry_timer.stop()
         self.pack.stop()
+        self.sit_stand.stop()
+        self.switch_prompter.close()
         self.flow.stop()
         for window in (self.history_window, self.log_dialog, self.settings_dialog):
             if window is not None:
@@ -329,6 +354,8 @@ class PostureBreakApp(QObject):
             self.scheduler.schedule.is_paused,
             pack_status(self.pack.timer, self._clock.now()),
             self.busy.rules.is_on(self._clock.now()),
+            self.sit_stand.status(),
+            self.sit_stand.standing,
         )
 
     def _refresh_history(self) -> None:

@@ -221,7 +221,9 @@ def _report(paths: AppPaths, args: argparse.Namespace) -> int:
     try:
         if args.command == "stats":
             summary = reports.read_summary(paths, SystemClock(), args.days)
-            text = reports.stats_json(summary) if args.json else reports.stats_text(summary)
+            standing = reports.read_standing(paths, SystemClock())
+            show = reports.stats_json if args.json else reports.stats_text
+            text = show(summary, standing)
             sys.stdout.write(text)
         else:
             count = reports.export_log(paths, args.format, args.since, args.output, sys.stdout)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -18,12 +18,14 @@ from posturebreak import APP_NAME
 from posturebreak.core.clock import Clock
 from posturebreak.core.export import ExportFormat, write_export
 from posturebreak.core.reminders import REMINDERS
+from posturebreak.core.sit_stand import StandingTime, duration_text, standing_time, week_start
 from posturebreak.core.statistics import ActivitySummary, days_text
 from posturebreak.paths import AppPaths
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import reading
 from posturebreak.services.activity_store import DATABASE_NAME, ActivityLogError
 from posturebreak.services.settings_store import SettingsStore
+from posturebreak.services.sit_stand_store import standing_days
 
 _COLUMNS = ("done", "skipped", "ignored", "missed", "snoozed", "notified")
 
@@ -36,8 +38,20 @@ def read_summary(paths: AppPaths, clock: Clock, days: int) -> ActivitySummary:
         return reader.summary(today, settings, days)
 
 
-def stats_json(summary: ActivitySummary) -> str:
-    """The summary as a JSON document."""
+def read_standing(paths: AppPaths, clock: Clock) -> StandingTime | None:
+    """Time standing today and this week, or None when sit/stand was never used this week
+    and is off; raises :class:`ActivityLogError`."""
+    settings = SettingsStore(paths.config_dir, clock).peek()
+    now = clock.now()
+    today = now.astimezone().date()
+    first = week_start(today, settings.general.first_day_of_week.number)
+    with reading(paths.data_dir / DATABASE_NAME) as reader:
+        standing = standing_time(standing_days(reader.connection, first, today, now), today)
+    return standing if settings.sit_stand.enabled or standing.week else None
+
+
+def stats_json(summary: ActivitySummary, standing: StandingTime | None = None) -> str:
+    """The summary (and time standing, if any) as a JSON document."""
     document = {
         "today": summary.today.isoformat(),
         "first_day": summary.period.first.isoformat(),
@@ -50,11 +64,16 @@ def stats_json(summary: ActivitySummary) -> str:
             for kind, counts in summary.period_counts.items()
         },
     }
+    if standing is not None:
+        document["standing_minutes"] = {
+            "today": standing.today // timedelta(minutes=1),
+            "this_week": standing.week // timedelta(minutes=1),
+        }
     return json.dumps(document, indent=2) + "\n"
 
 
-def stats_text(summary: ActivitySummary) -> str:
-    """The summary as a short table for a terminal."""
+def stats_text(summary: ActivitySummary, standing: StandingTime | None = None) -> str:
+    """The summary (and time standing, if any) as a short table for a terminal."""
     period = summary.period
     days = period.length
     lines = [
@@ -72,6 +91,9 @@ def stats_text(summary: ActivitySummary) -> str:
         f"Today: {summary.done_today} of {summary.goal} done breaks",
         f"Streak: {days_text(streak.current)} (best {days_text(streak.best)})",
     ]
+    if standing is not None:
+        today, week = duration_text(standing.today), duration_text(standing.week)
+        lines.append(f"Standing: {today} today, {week} this week")
     return "\n".join(lines) + "\n"
 
 

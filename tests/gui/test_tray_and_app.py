@@ -31,6 +31,7 @@ def test_the_menu_offers_every_action_of_the_tray(qtbot: QtBot) -> None:
     tray = TrayIcon(lambda: TrayState("Stretch in 23 min", False), QIcon(), QIcon())
     assert labels(tray) == [
         "Stretch in 23 min",
+        "I'm standing now",  # shown only while sit/stand is on
         "Take a break now",
         "Log a stretch…",
         "Your breaks…",

@@ -113,7 +113,7 @@ def settings_documents(draw: st.DrawFn) -> bytes:
 
 
 _SHIPPED_EXERCISES = tomllib.loads(resource_path(SHIPPED_CATALOGUE).read_text("utf-8"))
-_EXERCISE_FIELDS = {*_SHIPPED_EXERCISES["exercise"][0], "steps", "illustration", "caution"}
+_EXERCISE_FIELDS = {*_SHIPPED_EXERCISES["exercise"][0], "steps", "illustration", "caution", "pacer"}
 _exercise_keys = st.sampled_from(sorted(_EXERCISE_FIELDS)) | _keys
 
 

@@ -23,6 +23,7 @@ from posturebreak.services.activity_queries import CHUNK_EVENTS, ActivityReader
 from posturebreak.services.activity_store import (
     INSERT_EVENT,
     MIGRATIONS,
+    SCHEMA_VERSION,
     ActivityStore,
     event_row,
     migrate,
@@ -110,7 +111,7 @@ def test_a_version_3_log_keeps_every_event_and_gets_its_done_days_counted(
 
         migrate(connection)
 
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert connection.execute("SELECT * FROM events ORDER BY id").fetchall() == before
         assert len(before) == 20_000
         assert kept_done_per_day(connection) == counted_done_per_day(connection)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from posturebreak.core.breathing import PATTERNS, BreathingPattern
 from posturebreak.core.categories import Category
 from posturebreak.core.choice import C, parse_choice
 from posturebreak.core.reminders import ReminderKind
@@ -21,7 +22,7 @@ from posturebreak.core.reminders import ReminderKind
 CATALOGUE_VERSION = 1
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _REQUIRED = ("id", "kinds", "category", "title", "instruction", "duration_seconds")
-_OPTIONAL = ("steps", "illustration", "caution")
+_OPTIONAL = ("steps", "illustration", "caution", "pacer")
 
 
 class CatalogueError(ValueError):
@@ -41,6 +42,7 @@ class Exercise:
     steps: tuple[str, ...] = ()
     illustration: str | None = None  # a path under resources/
     caution: str | None = None
+    pacer: BreathingPattern | None = None  # a guided breathing exercise's pattern
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,14 @@ def _exercise(entry: object, where: str) -> Exercise:
         steps=tuple(_list(entry, "steps", where, of_text=True)),
         illustration=_text(entry, "illustration", where) if "illustration" in entry else None,
         caution=_text(entry, "caution", where) if "caution" in entry else None,
+        pacer=_pacer(entry["pacer"], where) if "pacer" in entry else None,
     )
+
+
+def _pacer(value: object, where: str) -> BreathingPattern:
+    if not isinstance(value, str) or value not in PATTERNS:
+        raise CatalogueError(f"{where}: pacer must be one of {', '.join(PATTERNS)}, got {value!r}")
+    return PATTERNS[value]
 
 
 def _text(entry: Mapping[str, Any], key: str, where: str) -> str:

@@ -24,6 +24,7 @@ from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from posturebreak.core.choice import parse_choice, short_repr
 from posturebreak.core.reminders import NotificationStyle, ReminderKind
+from posturebreak.core.sit_stand import SitStandSettings
 from posturebreak.core.weekdays import Weekday
 
 SCHEMA_VERSION = 1
@@ -156,6 +157,7 @@ class Settings:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     general: GeneralSettings = field(default_factory=GeneralSettings)
     pack: PackSettings = field(default_factory=PackSettings)
+    sit_stand: SitStandSettings = field(default_factory=SitStandSettings)
 
     def __post_init__(self) -> None:
         missing = set(ReminderKind) - set(self.reminders)
@@ -180,7 +182,9 @@ class NewerSettingsError(Exception):
         self.version = version
 
 
-_Section = TypeVar("_Section", ReminderSettings, ScheduleSettings, GeneralSettings, PackSettings)
+_Section = TypeVar(
+    "_Section", ReminderSettings, ScheduleSettings, GeneralSettings, PackSettings, SitStandSettings
+)
 _CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
 
@@ -220,8 +224,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         schedule=_read_section(data.get("schedule"), "schedule", defaults.schedule, problems),
         general=_read_section(data.get("general"), "general", defaults.general, problems),
         pack=_read_section(data.get("pack"), "pack", defaults.pack, problems),
+        sit_stand=_read_section(data.get("sit_stand"), "sit_stand", defaults.sit_stand, problems),
     )
-    known = {"version", "reminders", "schedule", "general", "pack"}
+    known = {"version", "reminders", "schedule", "general", "pack", "sit_stand"}
     problems.extend(f"unknown setting {key} ignored" for key in sorted(set(data) - known))
     return settings, problems
 
@@ -236,6 +241,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "schedule": _section_to_dict(settings.schedule),
         "general": _section_to_dict(settings.general),
         "pack": _section_to_dict(settings.pack),
+        "sit_stand": _section_to_dict(settings.sit_stand),
     }
 
 

@@ -8,6 +8,7 @@ from posturebreak.core.do_not_disturb import BusyReason
 from posturebreak.core.pack_timer import PackPhase, PackTimer
 from posturebreak.core.reminders import REMINDERS
 from posturebreak.core.schedule import ReminderSchedule
+from posturebreak.core.sit_stand import SitStand
 
 
 def describe_wait(wait: timedelta) -> str:
@@ -66,3 +67,8 @@ def pack_status(timer: PackTimer, now: datetime, zone: tzinfo | None = None) -> 
         return None
     until = describe_moment(timer.ends_at, now, zone)
     return f"Pack on until {until}" if timer.phase is PackPhase.ON else f"Skin rest until {until}"
+
+
+def standing_status(state: SitStand, now: datetime, zone: tzinfo | None = None) -> str:
+    """ "Standing since 10:20" or "Sitting since 09:35" (with the weekday if not today)."""
+    return f"{state.posture.capitalize()} since {describe_moment(state.since, now, zone)}"

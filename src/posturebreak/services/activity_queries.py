@@ -39,11 +39,11 @@ class ActivityReader:
     """Queries over one open activity database."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
-        self._connection = connection
+        self.connection = connection  # also for feature tables with queries of their own
 
     def tallies(self, first_day: date, last_day: date) -> list[DayTally]:
         """How many events of each kind and outcome each day, from ``first_day`` to ``last_day``."""
-        rows = self._connection.execute(
+        rows = self.connection.execute(
             "SELECT local_day, kind, outcome, shown_as = ?, count(*) FROM events "
             f"WHERE local_day BETWEEN ? AND ? AND {_KNOWN_KINDS} "
             "GROUP BY local_day, kind, outcome, shown_as = ?",
@@ -57,7 +57,7 @@ class ActivityReader:
     def done_per_day(self) -> dict[date, int]:
         """Done events per local day over the whole log, for streaks: one row a day, which
         the store's triggers keep counted, rather than every event grouped again."""
-        rows = self._connection.execute("SELECT local_day, done FROM done_per_day WHERE done > 0")
+        rows = self.connection.execute("SELECT local_day, done FROM done_per_day WHERE done > 0")
         return {date.fromisoformat(day): count for day, count in rows}
 
     def summary(self, today: date, settings: Settings, days: int = 30) -> ActivitySummary:
@@ -71,7 +71,7 @@ class ActivityReader:
         where, parameters = (
             (f"+{_KNOWN_KINDS}", ()) if kind is None else ("+kind = ?", (kind.value,))
         )
-        rows = self._connection.execute(
+        rows = self.connection.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
             "ORDER BY shown_utc DESC, id DESC LIMIT ?",
             (*parameters, limit),
@@ -80,7 +80,7 @@ class ActivityReader:
 
     def count_since(self, first_day: date | None = None) -> int:
         """How many events :meth:`since` gives, for an export's progress."""
-        row = self._connection.execute(
+        row = self.connection.execute(
             f"SELECT count(*) FROM events WHERE local_day >= ? AND {_KNOWN_KINDS}",
             ((first_day or date.min).isoformat(),),
         ).fetchone()
@@ -94,7 +94,7 @@ class ActivityReader:
         before its UTC date, which bounds the walk from below.
         """
         earliest = "" if first_day is None else _day_before(first_day).isoformat()
-        cursor = self._connection.execute(
+        cursor = self.connection.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events "
             f"WHERE shown_utc >= ? AND +local_day >= ? AND +{_KNOWN_KINDS} "
             "ORDER BY shown_utc, id",

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from posturebreak.core.events import Outcome, ReminderEvent
 from posturebreak.services.private_files import open_regular
+from posturebreak.services.sit_stand_schema import SIT_STAND_MIGRATION
 
 if TYPE_CHECKING:  # sqlite3 loads with the first write or read, not at the app's start
     import sqlite3
@@ -119,6 +120,7 @@ MIGRATIONS: tuple[str, ...] = (
             ON CONFLICT (local_day) DO UPDATE SET done = done + 1;
     END;
     """,
+    SIT_STAND_MIGRATION,  # Version 5: sit/stand switches.
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -104,7 +104,8 @@ class BreakPopup(QWidget):
         self.tick()
 
     def _build_body(self, request: BreakRequest) -> QHBoxLayout:
-        """The illustration, if any, beside the title, instruction, steps and caution."""
+        """The breathing pacer or the illustration, if any, beside the title, instruction,
+        steps and caution."""
         reminder, exercise = REMINDERS[request.kind], request.exercise
         text = QVBoxLayout()
         text.addWidget(QLabel(reminder.title.upper()))
@@ -124,7 +125,12 @@ class BreakPopup(QWidget):
         text.addStretch()
 
         body = QHBoxLayout()
-        if exercise and exercise.illustration:
+        if exercise and exercise.pacer:
+            from posturebreak.ui.breathing_pacer import BreathingPacer  # breathing breaks only
+
+            pacer = BreathingPacer(exercise.pacer, self._seconds_into_break)
+            body.addWidget(pacer, 0, Qt.AlignmentFlag.AlignTop)
+        elif exercise and exercise.illustration:
             from PySide6.QtSvgWidgets import QSvgWidget  # Qt's SVG libraries: only when shown
 
             picture = QSvgWidget(str(resources_dir() / exercise.illustration))
@@ -133,6 +139,9 @@ class BreakPopup(QWidget):
             body.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(text, 1)
         return body
+
+    def _seconds_into_break(self) -> float:
+        return (self._clock.now() - self._started).total_seconds()
 
     def _build_buttons(self, snooze_label: str) -> QHBoxLayout:
         """Skip / Snooze / Done on the right, with their keyboard shortcuts."""

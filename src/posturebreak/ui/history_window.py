@@ -9,9 +9,10 @@ shows its progress and offers to cancel it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QIcon, QKeySequence, QShortcut
@@ -70,6 +71,12 @@ _OUTCOMES = {
 _EVENT_ROLE = Qt.ItemDataRole.UserRole
 
 
+class HistorySection(Protocol):
+    """A feature's own part of the window (a QWidget), read afresh with the rest."""
+
+    def refresh(self) -> None: ...
+
+
 class HistorySource(Protocol):
     """Where the window's figures come from; each call may raise ActivityLogError."""
 
@@ -103,9 +110,18 @@ class HistoryWindow(QWidget):
     export_requested = Signal(object, object)  # Path, ExportFormat
     log_requested = Signal()
 
-    def __init__(self, source: HistorySource, icon: QIcon, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: HistorySource,
+        icon: QIcon,
+        parent: QWidget | None = None,
+        *,
+        sections: Sequence[QWidget] = (),
+    ) -> None:
+        """``sections``: features' own parts (each a :class:`HistorySection`), under the chart."""
         super().__init__(parent, Qt.WindowType.Window)
         self._source = source
+        self._sections = sections
         self._export_job: ExportJob | None = None
         self.setWindowTitle("Your breaks")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
@@ -117,6 +133,8 @@ class HistoryWindow(QWidget):
         layout.addLayout(self._build_chart_header())
         self.chart = DayChart()
         layout.addWidget(self.chart, stretch=1)
+        for section in sections:
+            layout.addWidget(section)
         layout.addLayout(self._build_events_header())
         layout.addWidget(self._build_events_list(), stretch=1)
         self.empty_label = QLabel("Nothing logged yet. Your breaks appear here as you take them.")
@@ -248,6 +266,8 @@ class HistoryWindow(QWidget):
             return
         self._show_summary(summary)
         self._refresh_chart()
+        for section in self._sections:
+            cast(HistorySection, section).refresh()
         self._refresh_events()
 
     def show_message(self, text: str, *, error: bool = False) -> None:

@@ -51,6 +51,7 @@ from posturebreak.ui.form_fields import STYLE_LABELS as _STYLE_LABELS
 from posturebreak.ui.form_fields import spin_box as _spin_box
 from posturebreak.ui.form_fields import to_qtime as _to_qtime
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
+from posturebreak.ui.sit_stand_settings import SitStandGroup
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 _Button = QDialogButtonBox.StandardButton
@@ -192,6 +193,8 @@ class SettingsDialog(QDialog):
         self.reminder_groups = {kind: _ReminderGroup.build(kind) for kind in ReminderKind}
         for group in self.reminder_groups.values():
             layout.addWidget(group.box)
+        self.sit_stand = SitStandGroup()
+        layout.addWidget(self.sit_stand)
         layout.addStretch()
         return page
 
@@ -292,6 +295,7 @@ class SettingsDialog(QDialog):
         self.daily_goal.setValue(general.daily_goal)
         self.pack_on.setValue(settings.pack.on_minutes)
         self.pack_rest.setValue(settings.pack.rest_minutes)
+        self.sit_stand.show_settings(settings.sit_stand)
         self._order_days()
         self._update_enabled()
         self.error_label.hide()
@@ -317,6 +321,7 @@ class SettingsDialog(QDialog):
                 daily_goal=self.daily_goal.value(),
             ),
             pack=PackSettings(on_minutes=self.pack_on.value(), rest_minutes=self.pack_rest.value()),
+            sit_stand=self.sit_stand.read(),
         )
 
     def show_error(self, text: str) -> None:

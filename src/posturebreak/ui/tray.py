@@ -39,6 +39,8 @@ class TrayState:
     paused: bool
     pack: str | None = None  # the heat/cold pack timer's state, when it runs
     do_not_disturb: bool = False
+    sit_stand: str | None = None  # "Standing since 10:20", while sit/stand is on
+    standing: bool = False
 
 
 class TrayIcon(QObject):
@@ -54,6 +56,7 @@ class TrayIcon(QObject):
     skip_requested = Signal()
     pack_start_requested = Signal()
     pack_stop_requested = Signal()
+    posture_toggle_requested = Signal()
     settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
@@ -94,6 +97,9 @@ class TrayIcon(QObject):
         menu = self.menu
         self.status_action = menu.addAction("")
         self.status_action.setEnabled(False)
+        self.sit_stand_status_action = menu.addAction("")
+        self.sit_stand_status_action.setEnabled(False)
+        self.sit_stand_action = self._add(menu, "", self.posture_toggle_requested)
         menu.addSeparator()
         self.take_break_action = self._add(menu, "Take a break now", self.take_break_requested)
         self.log_action = self._add(menu, "Log a stretch…", self.log_requested)
@@ -127,7 +133,8 @@ class TrayIcon(QObject):
     def refresh(self) -> None:
         """Pulls the current state into the tooltip, icon and menu."""
         state = self._state_source()
-        lines = [APP_NAME, state.status, *([state.pack] if state.pack else [])]
+        extra = [line for line in (state.pack, state.sit_stand) if line]
+        lines = [APP_NAME, state.status, *extra]
         tooltip = "\n".join(lines)
         if tooltip != self.tray.toolTip():  # each change is a round trip to the tray host
             self.tray.setToolTip(tooltip)
@@ -140,6 +147,10 @@ class TrayIcon(QObject):
         self.dnd_off_action.setVisible(state.do_not_disturb)
         self.pack_start_action.setText("Restart pack timer" if state.pack else "Start pack timer")
         self.pack_stop_action.setEnabled(state.pack is not None)
+        for action in (self.sit_stand_status_action, self.sit_stand_action):
+            action.setVisible(state.sit_stand is not None)
+        self.sit_stand_status_action.setText(state.sit_stand or "")
+        self.sit_stand_action.setText("I'm sitting now" if state.standing else "I'm standing now")
 
 
 _Choice = TypeVar("_Choice", PauseLength, DoNotDisturbLength)
