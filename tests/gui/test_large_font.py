@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from posturebreak.app import PostureBreakApp
 from tests.gui.conftest import FakeClock
 from tests.gui.test_break_popup import popup_for
+from tests.gui.test_reminder_editor import CHECK_IN, open_editor
+from tests.gui.test_reminder_list import MASSAGE, SHIPPED, open_list
 from tests.support.clipping import clipped_text
 
 
@@ -47,6 +49,21 @@ def test_the_log_dialog(app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot) ->
 
 def test_the_break_window(qtbot: QtBot) -> None:
     _check(qtbot, popup_for(qtbot, FakeClock()))
+
+
+def test_the_reminder_editor(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, CHECK_IN)
+    for kind in range(editor.schedule_kind.count()):
+        editor.schedule_kind.setCurrentIndex(kind)
+        assert clipped_text(editor) == []
+
+
+def test_the_reminder_list(qtbot: QtBot) -> None:
+    reminder_list = open_list(qtbot, (*SHIPPED, MASSAGE))
+    assert clipped_text(reminder_list.window()) == []
+    tree = reminder_list.tree
+    for column in range(tree.columnCount()):  # no name or schedule summary cut off
+        assert tree.header().sectionSize(column) >= tree.sizeHintForColumn(column)
 
 
 def test_the_check_finds_a_label_too_narrow_for_its_text(qtbot: QtBot) -> None:

@@ -14,7 +14,7 @@ from datetime import time
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, QTime, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,9 +50,12 @@ from posturebreak.core.settings import (
     ScheduleSettings,
     Settings,
     WhileBusy,
-    limits_of,
 )
 from posturebreak.core.weekdays import Weekday
+from posturebreak.ui.form_fields import DAY_NAMES as _DAY_NAMES
+from posturebreak.ui.form_fields import STYLE_LABELS as _STYLE_LABELS
+from posturebreak.ui.form_fields import spin_box as _spin_box
+from posturebreak.ui.form_fields import to_qtime as _to_qtime
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 from posturebreak.ui.sit_stand_settings import SitStandGroup
 from posturebreak.ui.stool_trial_settings import StoolTrialGroup
@@ -60,11 +63,6 @@ from posturebreak.ui.stool_trial_settings import StoolTrialGroup
 _Choice = TypeVar("_Choice", bound=StrEnum)
 _Button = QDialogButtonBox.StandardButton
 
-_STYLE_LABELS = {
-    NotificationStyle.NOTIFICATION: "Notification",
-    NotificationStyle.POPUP: "Break window",
-    NotificationStyle.BOTH: "Notification and break window",
-}
 _OUTSIDE_LABELS = {
     OutsideWorkingHours.REMIND: "Remind me at any time",
     OutsideWorkingHours.SILENT: "Only during my working hours",
@@ -78,15 +76,6 @@ _THEME_LABELS = {
     IconTheme.LIGHT: "Light (for dark panels)",
     IconTheme.DARK: "Dark (for light panels)",
 }
-_DAY_NAMES = {
-    Weekday.MON: "Monday",
-    Weekday.TUE: "Tuesday",
-    Weekday.WED: "Wednesday",
-    Weekday.THU: "Thursday",
-    Weekday.FRI: "Friday",
-    Weekday.SAT: "Saturday",
-    Weekday.SUN: "Sunday",
-}
 
 
 def _choice_box(labels: Mapping[_Choice, str], accessible_name: str) -> QComboBox:
@@ -99,18 +88,6 @@ def _choice_box(labels: Mapping[_Choice, str], accessible_name: str) -> QComboBo
 
 def _select(box: QComboBox, value: StrEnum) -> None:
     box.setCurrentIndex(box.findData(value.value))
-
-
-def _spin_box(section: type, name: str, suffix: str, accessible_name: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(*limits_of(section, name))
-    box.setSuffix(suffix)
-    box.setAccessibleName(accessible_name)
-    return box
-
-
-def _to_qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
 
 
 @dataclass
