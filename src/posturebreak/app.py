@@ -264,7 +264,8 @@ class PostureBreakApp(QObject):
         if dialog is None or not dialog.isVisible():
             from posturebreak.ui.settings_dialog import SettingsDialog
 
-            dialog = SettingsDialog(self.settings, self._app_icon)
+            today = self._clock.now().astimezone().date()
+            dialog = SettingsDialog(self.settings, self._app_icon, today)
             if self.autostart.unsupported_reason is not None:
                 dialog.disable_start_at_login(self.autostart.unsupported_reason)
             dialog.apply_requested.connect(self.apply_settings)

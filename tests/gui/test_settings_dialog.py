@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from datetime import timedelta
 
@@ -20,8 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.reminders import EveryActiveMinutes
-from posturebreak.core.settings import IconTheme, Settings
+from posturebreak.core.settings import GeneralSettings, IconTheme, Settings
 from posturebreak.core.weekdays import Weekday
+from posturebreak.ui.reminder_editor import ReminderEditor
 from posturebreak.ui.settings_dialog import SettingsDialog
 from tests.gui.conftest import FakeClock
 
@@ -49,6 +51,30 @@ def press(qtbot: QtBot, dialog: SettingsDialog, which: QDialogButtonBox.Standard
     qtbot.mouseClick(dialog.buttons.button(which), Qt.MouseButton.LeftButton)
 
 
+ROWS = {STRETCH: 0, LEGS: 1, STOOL: 2}
+
+
+def open_editor(qtbot: QtBot, dialog: SettingsDialog, ident: str) -> ReminderEditor:
+    """Opens the reminder editor on ``ident``'s row with Enter, as a keyboard user does."""
+    reminders = dialog.reminder_list
+    item = reminders.tree.topLevelItem(ROWS[ident])
+    assert item is not None
+    reminders.tree.setCurrentItem(item)
+    reminders.tree.setFocus()
+    qtbot.keyClick(reminders.tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: reminders.editor is not None and reminders.editor.isVisible())
+    assert reminders.editor is not None
+    return reminders.editor
+
+
+def edit(qtbot: QtBot, dialog: SettingsDialog, ident: str, field: str, text: str) -> None:
+    """Types ``text`` into one of the editor's number fields for ``ident`` and presses OK."""
+    editor = open_editor(qtbot, dialog, ident)
+    type_into(qtbot, getattr(editor, field), text)
+    qtbot.mouseClick(editor.buttons.button(Button.Ok), Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+
+
 def test_ok_saves_the_typed_interval_and_reschedules_without_a_restart(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
@@ -57,8 +83,10 @@ def test_ok_saves_the_typed_interval_and_reschedules_without_a_restart(
     clock.moment += timedelta(minutes=10)
     dialog = open_dialog(posture_app, qtbot)
 
-    type_into(qtbot, dialog.reminder_groups[STRETCH].interval, "30")
-    dialog.reminder_groups[STOOL].box.setChecked(False)
+    edit(qtbot, dialog, STRETCH, "minutes", "30")
+    stool = dialog.reminder_list.tree.topLevelItem(ROWS[STOOL])
+    assert stool is not None
+    stool.setCheckState(0, Qt.CheckState.Unchecked)
     press(qtbot, dialog, Button.Ok)
 
     assert not dialog.isVisible()
@@ -78,30 +106,33 @@ def test_apply_keeps_the_dialog_open_and_cancel_discards_edits(
 ) -> None:
     posture_app, _ = app
     dialog = open_dialog(posture_app, qtbot)
-    type_into(qtbot, dialog.reminder_groups[STRETCH].break_length, "45")
+    edit(qtbot, dialog, STRETCH, "break_length", "45")
     press(qtbot, dialog, Button.Apply)
     assert dialog.isVisible()
     assert posture_app.settings.reminder(STRETCH).break_seconds == 45
 
-    type_into(qtbot, dialog.reminder_groups[STRETCH].break_length, "90")
+    edit(qtbot, dialog, STRETCH, "break_length", "90")
     press(qtbot, dialog, Button.Cancel)
     assert not dialog.isVisible()
     assert posture_app.settings.reminder(STRETCH).break_seconds == 45
     reopened = open_dialog(posture_app, qtbot)
-    assert reopened.reminder_groups[STRETCH].break_length.value() == 45
+    assert reopened.reminder_list.reminders()[ROWS[STRETCH]].break_seconds == 45
 
 
-def test_restore_defaults_fills_in_defaults_but_applies_only_on_ok(
+def test_restore_defaults_fills_in_defaults_but_keeps_reminders_and_applies_only_on_ok(
     app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot
 ) -> None:
     posture_app, _ = app
-    posture_app.apply_settings(Settings().with_reminder(STRETCH, schedule=EveryActiveMinutes(90)))
+    mine = Settings().with_reminder(STRETCH, schedule=EveryActiveMinutes(90))
+    posture_app.apply_settings(dataclasses.replace(mine, general=GeneralSettings(daily_goal=9)))
     dialog = open_dialog(posture_app, qtbot)
     press(qtbot, dialog, Button.RestoreDefaults)
-    assert dialog.reminder_groups[STRETCH].interval.value() == 45
-    assert posture_app.settings.reminder(STRETCH).schedule.minutes == 90
+    assert dialog.daily_goal.value() == 6
+    # The reminders are the user's own list: its Restore shipped resets them, not this.
+    assert dialog.reminder_list.reminders() == mine.reminders
+    assert posture_app.settings.general.daily_goal == 9
     press(qtbot, dialog, Button.Ok)
-    assert posture_app.settings == Settings()
+    assert posture_app.settings == mine
 
 
 def test_working_hours_and_general_options_are_edited_and_take_effect(
@@ -170,7 +201,7 @@ def test_a_failed_save_is_shown_in_the_dialog_and_the_settings_still_apply(
     posture_app.settings_store.path.unlink()
     posture_app.settings_store.path.mkdir()  # a folder where the file should be
     dialog = open_dialog(posture_app, qtbot)
-    type_into(qtbot, dialog.reminder_groups[STRETCH].interval, "50")
+    edit(qtbot, dialog, STRETCH, "minutes", "50")
     press(qtbot, dialog, Button.Ok)
     assert dialog.isVisible()
     assert "Settings could not be saved" in dialog.error_label.text()
@@ -191,7 +222,7 @@ def test_every_field_has_an_accessible_name_or_a_label(
     for field in fields:
         assert field.accessibleName(), field
     named_spins = [w for w in dialog.findChildren(QAbstractSpinBox) if w in buddies]
-    assert len(named_spins) >= 12  # 4 per reminder kind, each with its visible label
+    assert len(named_spins) >= 6  # working time, goal, pack and sit/stand, each labelled
     for box in [*dialog.findChildren(QCheckBox), *dialog.findChildren(QGroupBox)]:
         assert box.accessibleName() or box.text() or box.title()  # type: ignore[attr-defined]
 
@@ -202,10 +233,13 @@ def test_the_dialog_is_operable_from_the_keyboard(
     posture_app, _ = app
     with qtbot.waitActive(dialog := posture_app.show_settings()):
         qtbot.addWidget(dialog)
-    interval = dialog.reminder_groups[STRETCH].interval
-    interval.setFocus()
-    qtbot.keyClick(interval, Qt.Key.Key_Up)
-    qtbot.keyClick(interval, Qt.Key.Key_Return)  # Enter presses the default button, OK
+    editor = open_editor(qtbot, dialog, STRETCH)  # Enter on a reminder edits it
+    editor.minutes.setFocus()
+    qtbot.keyClick(editor.minutes, Qt.Key.Key_Up)
+    qtbot.keyClick(editor.minutes, Qt.Key.Key_Return)  # the editor's default button, OK
+    assert not editor.isVisible() and dialog.isVisible()
+    dialog.daily_goal.setFocus()
+    qtbot.keyClick(dialog.daily_goal, Qt.Key.Key_Return)  # the dialog's default button, OK
     assert not dialog.isVisible()
     assert posture_app.settings.reminder(STRETCH).schedule.minutes == 46
 
@@ -225,10 +259,10 @@ def test_break_length_and_snooze_wait_while_a_reminder_is_a_notification_only(
 ) -> None:
     posture_app, _ = app
     dialog = open_dialog(posture_app, qtbot)
-    legs = dialog.reminder_groups[LEGS]  # a notification by default
+    legs = open_editor(qtbot, dialog, LEGS)  # a notification by default
     assert not legs.break_length.isEnabled() and not legs.snooze.isEnabled()
     assert "break window" in legs.break_length.toolTip()
-    legs.style.setCurrentIndex(legs.style.findData("both"))
+    legs.show_as.setCurrentIndex(legs.show_as.findData("both"))
     assert legs.break_length.isEnabled() and legs.snooze.isEnabled()
 
 

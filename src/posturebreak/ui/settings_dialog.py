@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
 
@@ -23,39 +22,31 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSpinBox,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from posturebreak.core.reminders import (
-    EveryActiveMinutes,
-    NotificationStyle,
-    ReminderDefinition,
-    ReminderId,
-)
+from posturebreak.core.reminders import SHIPPED_REMINDERS
 from posturebreak.core.settings import (
     GeneralSettings,
     IconTheme,
     InvalidSettingError,
     OutsideWorkingHours,
     PackSettings,
-    ReminderSettings,
     ScheduleSettings,
     Settings,
     WhileBusy,
 )
 from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.form_fields import DAY_NAMES as _DAY_NAMES
-from posturebreak.ui.form_fields import STYLE_LABELS as _STYLE_LABELS
 from posturebreak.ui.form_fields import spin_box as _spin_box
 from posturebreak.ui.form_fields import to_qtime as _to_qtime
+from posturebreak.ui.reminder_list import ReminderList
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 from posturebreak.ui.sit_stand_settings import SitStandGroup
 from posturebreak.ui.stool_trial_settings import StoolTrialGroup
@@ -90,79 +81,21 @@ def _select(box: QComboBox, value: StrEnum) -> None:
     box.setCurrentIndex(box.findData(value.value))
 
 
-@dataclass
-class _ReminderGroup:
-    """The widgets for one reminder kind."""
-
-    box: QGroupBox
-    interval: QSpinBox
-    break_length: QSpinBox
-    style: QComboBox
-    snooze: QSpinBox
-
-    @classmethod
-    def build(cls, reminder: ReminderDefinition) -> _ReminderGroup:
-        title = reminder.name
-        box = QGroupBox(title)
-        box.setCheckable(True)
-        box.setAccessibleName(f"{title} on")
-        group = cls(
-            box,
-            _spin_box(ReminderSettings, "interval_minutes", " min", f"{title}: every"),
-            _spin_box(ReminderSettings, "break_seconds", " s", f"{title}: break length"),
-            _choice_box(_STYLE_LABELS, f"{title}: show as"),
-            _spin_box(ReminderSettings, "snooze_minutes", " min", f"{title}: snooze for"),
-        )
-        form = QFormLayout(box)
-        form.addRow("Every:", group.interval)
-        form.addRow("Break length:", group.break_length)
-        form.addRow("Show as:", group.style)
-        form.addRow("Snooze for:", group.snooze)
-        group.style.currentIndexChanged.connect(group.follow_style)
-        return group
-
-    def follow_style(self) -> None:
-        """A notification alone has no countdown and nothing to snooze: those fields wait."""
-        window = NotificationStyle(self.style.currentData()).shows_popup
-        why = "" if window else "Only a break window has a countdown and a Snooze button."
-        for field_ in (self.break_length, self.snooze):
-            field_.setEnabled(window)
-            field_.setToolTip(why)
-
-    def show(self, reminder: ReminderDefinition) -> None:
-        assert isinstance(reminder.schedule, EveryActiveMinutes)  # only those have a group
-        self.box.setChecked(reminder.enabled)
-        self.interval.setValue(reminder.schedule.minutes)
-        self.break_length.setValue(reminder.break_seconds)
-        _select(self.style, reminder.style)
-        self.snooze.setValue(reminder.snooze_minutes)
-        self.follow_style()
-
-    def read(self, reminder: ReminderDefinition) -> ReminderDefinition:
-        """``reminder`` with what the fields say."""
-        return dataclasses.replace(
-            reminder,
-            enabled=self.box.isChecked(),
-            schedule=EveryActiveMinutes(self.interval.value()),
-            break_seconds=self.break_length.value(),
-            style=NotificationStyle(self.style.currentData()),
-            snooze_minutes=self.snooze.value(),
-        )
-
-
 class SettingsDialog(QDialog):
     """Reminders, Schedule and General tabs with OK / Cancel / Apply / Restore Defaults."""
 
     apply_requested = Signal(object)  # Settings
 
-    def __init__(self, settings: Settings, icon: QIcon, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, icon: QIcon, today: date, parent: QWidget | None = None
+    ) -> None:
+        """``today``: for the reminder list's dates (a start date names its year only when
+        it is not this year's)."""
         super().__init__(parent)
         self.setWindowTitle("Settings")  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         self.tabs = QTabWidget()
-        # The reminders the dialog last showed; those with a group here are edited in it.
-        self._reminders = settings.reminders
-        self.tabs.addTab(scrolling(self._build_reminders_tab()), "&Reminders")
+        self.tabs.addTab(scrolling(self._build_reminders_tab(settings, today)), "&Reminders")
         self.tabs.addTab(scrolling(self._build_schedule_tab()), "S&chedule")
         self.tabs.addTab(scrolling(self._build_general_tab()), "&General")
 
@@ -199,18 +132,16 @@ class SettingsDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------
 
-    def _build_reminders_tab(self) -> QWidget:
+    def _build_reminders_tab(self, settings: Settings, today: date) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        # Reminders every so many minutes of active time (the reminder list editor will
-        # take this tab's place and edit every kind of reminder).
-        self.reminder_groups: dict[ReminderId, _ReminderGroup] = {
-            reminder.id: _ReminderGroup.build(reminder)
-            for reminder in self._reminders
-            if isinstance(reminder.schedule, EveryActiveMinutes)
-        }
-        for group in self.reminder_groups.values():
-            layout.addWidget(group.box)
+        self.reminder_list = ReminderList(
+            settings.reminders,
+            tuple(SHIPPED_REMINDERS.values()),
+            today,
+            settings.general.first_day_of_week,
+        )
+        layout.addWidget(self.reminder_list, stretch=1)
         self.sit_stand = SitStandGroup()
         layout.addWidget(self.sit_stand)
         layout.addStretch()
@@ -295,19 +226,9 @@ class SettingsDialog(QDialog):
 
     # -- state ------------------------------------------------------------------------
 
-    def _edited(self, reminder: ReminderDefinition) -> ReminderDefinition:
-        group = self.reminder_groups.get(reminder.id)
-        if group is None or not isinstance(reminder.schedule, EveryActiveMinutes):
-            return reminder
-        return group.read(reminder)
-
     def show_settings(self, settings: Settings) -> None:
         """Fills every field from ``settings``."""
-        self._reminders = settings.reminders
-        for reminder in settings.reminders:
-            group = self.reminder_groups.get(reminder.id)
-            if group is not None and isinstance(reminder.schedule, EveryActiveMinutes):
-                group.show(reminder)
+        self.reminder_list.set_reminders(tuple(settings.reminders))
         schedule = settings.schedule
         _select(self.outside_hours, schedule.outside_working_hours)
         self.hours_start.setTime(_to_qtime(schedule.working_hours_start))
@@ -334,7 +255,7 @@ class SettingsDialog(QDialog):
         """The settings the fields show; raises InvalidSettingError for an impossible mix."""
         start, end = self.hours_start.time(), self.hours_end.time()
         return Settings(
-            reminders=tuple(self._edited(reminder) for reminder in self._reminders),
+            reminders=self.reminder_list.reminders(),
             schedule=ScheduleSettings(
                 working_hours_start=time(start.hour(), start.minute()),
                 working_hours_end=time(end.hour(), end.minute()),
@@ -370,7 +291,9 @@ class SettingsDialog(QDialog):
     def _button_clicked(self, button: QAbstractButton) -> None:
         role = self.buttons.standardButton(button)
         if role == _Button.RestoreDefaults:
-            self.show_settings(Settings())
+            # The user's own reminders stay; the list's Restore shipped resets reminders.
+            defaults = dataclasses.replace(Settings(), reminders=self.reminder_list.reminders())
+            self.show_settings(defaults)
         elif role in (_Button.Ok, _Button.Apply):
             applied = self._apply()
             if applied and role == _Button.Ok:
@@ -397,8 +320,9 @@ class SettingsDialog(QDialog):
         return self.error_label.isHidden()
 
     def _order_days(self) -> None:
-        """Lays out the day boxes starting with the chosen first day of the week."""
+        """Lays out the day boxes (and the list's day ranges) from the chosen first day."""
         first = Weekday(self.first_day.currentData())
+        self.reminder_list.set_first_day(first)
         previous: QWidget = self.hours_end
         for day in Weekday.week_from(first):
             self._days_row.removeWidget(self.day_boxes[day])
