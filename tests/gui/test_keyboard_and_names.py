@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
+from posturebreak.core.sit_stand import Posture, SitStandSettings, switch_words
+from posturebreak.ui.sit_stand_window import SwitchWindow
 from tests.gui.conftest import FakeClock
 from tests.gui.test_break_popup import popup_for
 from tests.support.keyboard_walk import check_keyboard_and_names
@@ -38,3 +40,23 @@ def test_the_break_window(qtbot: QtBot) -> None:
     popup = popup_for(qtbot, FakeClock())
     popup.activateWindow()
     assert check_keyboard_and_names(qtbot, popup) >= 3
+
+
+def test_the_comfort_check_in(app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot) -> None:
+    dialog = app[0].check_ins.open()
+    _shown(qtbot, dialog)
+    assert check_keyboard_and_names(qtbot, dialog) >= 3
+
+
+def test_the_workstation_check(app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot) -> None:
+    dialog = app[0].workstation.open()
+    _shown(qtbot, dialog)
+    assert check_keyboard_and_names(qtbot, dialog) >= 5
+
+
+def test_the_sit_stand_prompt(qtbot: QtBot) -> None:
+    window = SwitchWindow(Posture.STANDING, switch_words(Posture.STANDING, SitStandSettings()))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.isVisible)
+    assert check_keyboard_and_names(qtbot, window) >= 2

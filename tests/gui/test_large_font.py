@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from posturebreak.app import PostureBreakApp
+from posturebreak.core.sit_stand import Posture, SitStandSettings, switch_words
+from posturebreak.ui.sit_stand_window import SwitchWindow
 from tests.gui.conftest import FakeClock
 from tests.gui.test_break_popup import popup_for
 from tests.gui.test_reminder_editor import CHECK_IN, open_editor
@@ -74,3 +76,17 @@ def test_the_check_finds_a_label_too_narrow_for_its_text(qtbot: QtBot) -> None:
     window.show()
     qtbot.waitUntil(window.isVisible)
     assert clipped_text(window) == ["Remind me every forty-five minutes"]
+
+
+def test_the_comfort_check_in(app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot) -> None:
+    _check(qtbot, app[0].check_ins.open())
+
+
+def test_the_workstation_check(app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot) -> None:
+    _check(qtbot, app[0].workstation.open())
+
+
+def test_the_sit_stand_prompt(qtbot: QtBot) -> None:
+    window = SwitchWindow(Posture.STANDING, switch_words(Posture.STANDING, SitStandSettings()))
+    window.show()
+    _check(qtbot, window)
