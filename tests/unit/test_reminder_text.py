@@ -9,13 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from posturebreak.core.reminder_text import (
-    changed_shipped,
     days_text,
-    missing_shipped,
     name_problem,
     new_reminder_id,
     no_exercise_reason,
-    restore_shipped,
     schedule_problem,
     schedule_summary,
 )
@@ -26,6 +23,9 @@ from posturebreak.core.reminders import (
     EveryNDays,
     ReminderAction,
     ReminderDefinition,
+    changed_shipped,
+    missing_shipped,
+    restore_shipped,
 )
 from posturebreak.core.weekdays import Weekday
 

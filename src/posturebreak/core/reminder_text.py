@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import date, time
 
 from posturebreak.core.categories import Category
@@ -20,7 +20,6 @@ from posturebreak.core.reminders import (
     EveryActiveMinutes,
     EveryNDays,
     ReminderAction,
-    ReminderDefinition,
     Schedule,
 )
 from posturebreak.core.weekdays import Weekday
@@ -163,39 +162,3 @@ def no_exercise_reason(action: ReminderAction) -> str | None:
     """Why a reminder with ``action`` suggests no exercise, or None when it does."""
     opens = _OPENS.get(action)
     return None if opens is None else f"Answering this reminder opens {opens}, not an exercise."
-
-
-def changed_shipped(
-    reminders: Sequence[ReminderDefinition], shipped: Sequence[ReminderDefinition]
-) -> tuple[ReminderDefinition, ...]:
-    """The shipped reminders (as they are now in ``reminders``) that the user changed."""
-    originals = {reminder.id: reminder for reminder in shipped}
-    return tuple(
-        reminder
-        for reminder in reminders
-        if reminder.id in originals and reminder != originals[reminder.id]
-    )
-
-
-def missing_shipped(
-    reminders: Sequence[ReminderDefinition], shipped: Sequence[ReminderDefinition]
-) -> tuple[ReminderDefinition, ...]:
-    """The shipped reminders the user removed."""
-    present = {reminder.id for reminder in reminders}
-    return tuple(reminder for reminder in shipped if reminder.id not in present)
-
-
-def restore_shipped(
-    reminders: Sequence[ReminderDefinition],
-    shipped: Sequence[ReminderDefinition],
-    *,
-    reset_changed: bool,
-) -> tuple[ReminderDefinition, ...]:
-    """``reminders`` with the removed shipped ones back at the end, and, with
-    ``reset_changed``, the changed shipped ones as shipped; the user's own stay."""
-    originals = {reminder.id: reminder for reminder in shipped}
-    kept = tuple(
-        originals[reminder.id] if reset_changed and reminder.id in originals else reminder
-        for reminder in reminders
-    )
-    return kept + missing_shipped(reminders, shipped)

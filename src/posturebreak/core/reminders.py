@@ -10,7 +10,7 @@ may disable or delete them and restore them later.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
@@ -192,3 +192,39 @@ def reminder_name(reminder_id: ReminderId, definitions: Iterable[ReminderDefinit
     if shipped is not None:
         return shipped.name
     return reminder_id.replace("_", " ").replace("-", " ").capitalize()
+
+
+def changed_shipped(
+    reminders: Sequence[ReminderDefinition], shipped: Sequence[ReminderDefinition]
+) -> tuple[ReminderDefinition, ...]:
+    """The shipped reminders (as they are now in ``reminders``) that the user changed."""
+    originals = {reminder.id: reminder for reminder in shipped}
+    return tuple(
+        reminder
+        for reminder in reminders
+        if reminder.id in originals and reminder != originals[reminder.id]
+    )
+
+
+def missing_shipped(
+    reminders: Sequence[ReminderDefinition], shipped: Sequence[ReminderDefinition]
+) -> tuple[ReminderDefinition, ...]:
+    """The shipped reminders the user removed."""
+    present = {reminder.id for reminder in reminders}
+    return tuple(reminder for reminder in shipped if reminder.id not in present)
+
+
+def restore_shipped(
+    reminders: Sequence[ReminderDefinition],
+    shipped: Sequence[ReminderDefinition],
+    *,
+    reset_changed: bool,
+) -> tuple[ReminderDefinition, ...]:
+    """``reminders`` with the removed shipped ones back at the end, and, with
+    ``reset_changed``, the changed shipped ones as shipped; the user's own stay."""
+    originals = {reminder.id: reminder for reminder in shipped}
+    kept = tuple(
+        originals[reminder.id] if reset_changed and reminder.id in originals else reminder
+        for reminder in reminders
+    )
+    return kept + missing_shipped(reminders, shipped)

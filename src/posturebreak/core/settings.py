@@ -36,6 +36,7 @@ from posturebreak.core.reminders import (
     NotificationStyle,
     ReminderDefinition,
     ReminderId,
+    restore_shipped,
 )
 from posturebreak.core.sit_stand import SitStandSettings
 from posturebreak.core.stool_trial import StoolTrialSettings, read_stool_trial, stool_trial_to_dict
@@ -184,9 +185,9 @@ class Settings:
     def with_shipped_restored(self) -> Settings:
         """A copy with every shipped reminder the user deleted back, as shipped, after
         the reminders there are (those kept stay as the user set them)."""
-        kept = {item.id for item in self.reminders}
-        missing = tuple(item for item in SHIPPED_REMINDERS.values() if item.id not in kept)
-        return dataclasses.replace(self, reminders=(*self.reminders, *missing))
+        shipped = tuple(SHIPPED_REMINDERS.values())
+        restored = restore_shipped(self.reminders, shipped, reset_changed=False)
+        return dataclasses.replace(self, reminders=restored)
 
     def with_reminder(self, reminder_id: ReminderId, **changes: Any) -> Settings:
         """A copy with one reminder's fields changed."""

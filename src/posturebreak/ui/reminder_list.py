@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from posturebreak.core.reminder_text import (
-    changed_shipped,
-    missing_shipped,
     new_reminder_id,
-    restore_shipped,
     schedule_summary,
 )
-from posturebreak.core.reminders import ReminderDefinition
+from posturebreak.core.reminders import (
+    ReminderDefinition,
+    changed_shipped,
+    missing_shipped,
+    restore_shipped,
+)
 from posturebreak.core.weekdays import Weekday
 from posturebreak.ui.key_actions import ENTER_KEYS, KeyActions
 from posturebreak.ui.reminder_editor import ReminderEditor
