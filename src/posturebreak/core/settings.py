@@ -17,6 +17,7 @@ version 2 lists the reminders as ``[[reminder]]`` tables (see
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, time
@@ -70,6 +71,10 @@ class IconTheme(StrEnum):
 
 class InvalidSettingError(ValueError):
     """One setting's value is wrong; the message names the setting and the value."""
+
+
+# "" (the system's language) or a code such as "de" or "pt_BR".
+_LANGUAGE_CODE = re.compile(r"(?:[a-z]{2,3}(?:_[A-Z]{2})?)?")
 
 
 def _limits(low: int, high: int) -> dict[str, tuple[int, int]]:
@@ -136,6 +141,8 @@ class GeneralSettings:
     icon_theme: IconTheme = IconTheme.AUTO
     # Done breaks a day that keep a streak going.
     daily_goal: int = field(default=6, metadata=_limits(1, 50))
+    # A language code such as "de", or "" to follow the system's language.
+    language: str = field(default="", metadata={"pattern": _LANGUAGE_CODE})
 
     def __post_init__(self) -> None:
         _check_fields(self)
@@ -368,6 +375,10 @@ def _coerce(value: object, kind: Any, metadata: Mapping[str, Any], path: str) ->
         if not low <= value <= high:
             raise InvalidSettingError(f"{path} must be between {low} and {high}, got {value}")
         return value
+    if kind is str:
+        if isinstance(value, str) and metadata["pattern"].fullmatch(value):
+            return value
+        raise InvalidSettingError(f"{path} is not a language code, got {short_repr(value)}")
     if kind is time:
         return _coerce_clock_time(value, path)
     if isinstance(kind, type) and issubclass(kind, StrEnum):
