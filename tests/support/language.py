@@ -1,0 +1,40 @@
+"""Runs a piece of a test in one of the shipped languages."""
+
+from __future__ import annotations
+
+import gettext
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from posturebreak.i18n import Formats, PlainFormats, use
+from posturebreak.i18n.language import locale_dir
+
+
+def compiled_catalogue(language: str, into: Path) -> Path:
+    """``language``'s catalogue compiled with ``msgfmt`` from its ``.po`` file (while
+    translations are being written in parts, from all the parts together)."""
+    sources = [locale_dir() / f"{language}.po"]
+    if not sources[0].is_file():
+        sources = sorted((locale_dir() / "parts").glob(f"*.{language}.po"))
+        merged = into / f"{language}.po"
+        subprocess.run(["msgcat", "--use-first", "-o", str(merged), *map(str, sources)], check=True)
+        sources = [merged]
+    compiled = into / f"{language}.mo"
+    subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(sources[0])], check=True)
+    return compiled
+
+
+@contextmanager
+def speaking(language: str, local_formats: Formats | None = None) -> Iterator[None]:
+    """Installs ``language`` (and ``local_formats``) for the block, then English again."""
+    with tempfile.TemporaryDirectory() as folder:
+        with compiled_catalogue(language, Path(folder)).open("rb") as catalogue:
+            translations = gettext.GNUTranslations(catalogue)
+    use(translations, local_formats or PlainFormats())
+    try:
+        yield
+    finally:
+        use(gettext.NullTranslations(), PlainFormats())
