@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import io
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -31,8 +32,8 @@ def compiled_catalogue(language: str, into: Path) -> Path:
 def speaking(language: str, local_formats: Formats | None = None) -> Iterator[None]:
     """Installs ``language`` (and ``local_formats``) for the block, then English again."""
     with tempfile.TemporaryDirectory() as folder:
-        with compiled_catalogue(language, Path(folder)).open("rb") as catalogue:
-            translations = gettext.GNUTranslations(catalogue)
+        compiled = compiled_catalogue(language, Path(folder))
+        translations = gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
     use(translations, local_formats or PlainFormats())
     try:
         yield
