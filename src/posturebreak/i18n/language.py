@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import gettext
 import logging
+import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from posturebreak.i18n import PlainFormats, use
 from posturebreak.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -83,3 +85,14 @@ def translations_for(language: str, folder: Path | None = None) -> gettext.NullT
             "Cannot read the %s translation %s (%s); speaking English", language, path, error
         )
         return gettext.NullTranslations()
+
+
+def users_language(setting: str, platform: Iterable[str] = ()) -> str:
+    """The language to speak: the setting, else the environment's or the desktop's."""
+    return choose_language(setting, system_languages(os.environ, platform), available_languages())
+
+
+def speak(language: str) -> None:
+    """Installs ``language``'s catalogue with plain formats (the command line's choice:
+    it prints sentences, not dates, and need not load Qt for them)."""
+    use(translations_for(language), PlainFormats())
