@@ -32,6 +32,7 @@ from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
 from posturebreak.first_run import no_tray_notice
+from posturebreak.i18n.qt_locale import speak_users_language
 from posturebreak.logsetup import log_uncaught_exceptions
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors, detectors_here
@@ -460,6 +461,8 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     qt_app.setDesktopFileName(APP_ID)
     qt_app.setQuitOnLastWindowClosed(False)
     use_plain_buttons(qt_app)
+    # Before any window or menu is built: they take their words from the language.
+    speak_users_language(SettingsStore(paths.config_dir, clock).peek().general.language, qt_app)
 
     app = PostureBreakApp(paths, clock, time_scale, clock_jumps=ClockJumps(clock, boot_seconds))
     if not app.server.claim():
