@@ -191,13 +191,12 @@ def migrate(connection: sqlite3.Connection) -> None:
     """Brings the schema forward from whatever version it has, one step at a time."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise NewerDatabaseError(
-            # Translators: why the activity log cannot be read; it follows "cannot be read (".
-            _(
-                "the activity database has schema version {version}, newer than this app "
-                "understands ({known})"
-            ).format(version=version, known=SCHEMA_VERSION)
+        # Translators: why the activity log cannot be read; it follows "cannot be read (".
+        newer = _(
+            "the activity database has schema version {version}, newer than this app "
+            "understands ({known})"
         )
+        raise NewerDatabaseError(newer.format(version=version, known=SCHEMA_VERSION))
     for number in range(version, SCHEMA_VERSION):
         with transaction(connection):
             for statement in _statements(MIGRATIONS[number]):

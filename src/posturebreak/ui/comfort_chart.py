@@ -213,14 +213,15 @@ class ComfortPanel(QWidget):
         except ActivityLogError as error:
             self.average_label.setText(str(error))
             return
+        # Translators: {average} is "Comfort: 6.4 average over 12 days"; {menu_item} is
+        # the tray menu's "How is your back?…".
+        in_days = ngettext(
+            "{average} in the last {count} day. Answer from the tray: {menu_item}",
+            "{average} in the last {count} days. Answer from the tray: {menu_item}",
+            days,
+        )
         self.average_label.setText(
-            # Translators: {average} is "Comfort: 6.4 average over 12 days"; {menu_item} is
-            # the tray menu's "How is your back?…".
-            ngettext(
-                "{average} in the last {count} day. Answer from the tray: {menu_item}",
-                "{average} in the last {count} days. Answer from the tray: {menu_item}",
-                days,
-            ).format(
+            in_days.format(
                 average=average.text,
                 count=formats().integer(days),
                 menu_item=_("How is your back?…"),
