@@ -196,7 +196,8 @@ class ComfortPanel(QWidget):
         self._source = source
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(f"<b>{_('Comfort and breaks per day')}</b>")
+        title = _("Comfort and breaks per day")
+        self.title = QLabel(f"<b>{title}</b>")
         self.average_label = QLabel()
         self.average_label.setWordWrap(True)
         self.chart = ComfortChart()

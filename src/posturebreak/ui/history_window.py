@@ -178,8 +178,10 @@ class HistoryWindow(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A line is kept for it, so a message coming or going never moves the buttons.
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        self._body = body
+        self._scroll = scrolling(body)
         window = QVBoxLayout(self)
-        window.addWidget(scrolling(body), stretch=1)
+        window.addWidget(self._scroll, stretch=1)
         # Messages (an export's result, an unreadable log) and the buttons stay in view.
         window.addWidget(self.message)
         window.addLayout(self._build_buttons())
@@ -226,9 +228,26 @@ class HistoryWindow(QWidget):
         table = self.summary_table
         table.setRowCount(len(names))
         table.setVerticalHeaderLabels(list(names))
-        height = table.horizontalHeader().minimumHeight() + 2 * table.frameWidth()
+        header = table.horizontalHeader()
+        height = max(header.minimumHeight(), header.sizeHint().height()) + 2 * table.frameWidth()
         height += sum(table.rowHeight(row) for row in range(table.rowCount()))
         table.setFixedHeight(height)
+        # Every header whole, however long its translation: the window scrolls instead.
+        # The columns stretch to equal widths, so each needs room for the widest.
+        widest = max(header.sectionSizeHint(column) for column in range(table.columnCount()))
+        width = table.verticalHeader().sizeHint().width() + 2 * table.frameWidth()
+        table.setMinimumWidth(width + widest * table.columnCount())
+
+    def _open_wide_enough(self) -> None:
+        """Before it shows, the window widens (within the screen) to its content's least
+        width, so long translated headers scroll sideways only where the screen is narrow."""
+        if self.isVisible():
+            return
+        margins = self.contentsMargins() + cast(QVBoxLayout, self.layout()).contentsMargins()
+        needed = self._body.minimumSizeHint().width() + margins.left() + margins.right()
+        needed += self._scroll.verticalScrollBar().sizeHint().width()
+        if needed > self.width():
+            fit_to_screen(self, QSize(needed, self.height()))
 
     def _build_chart_header(self) -> QHBoxLayout:
         self.chart_range = QComboBox()
@@ -342,6 +361,7 @@ class HistoryWindow(QWidget):
         )
         self._names = summary.names
         self._fit_summary_rows(list(summary.names.values()))
+        self._open_wide_enough()
         self._follow_kinds(summary.names)
         for row, kind in enumerate(summary.names):
             today = summary.today_counts.get(kind, _NONE)

@@ -43,7 +43,8 @@ class WorkstationHistory(QWidget):
         self._checks = checks
         checks.saved.connect(self.refresh)
         self.list = QLabel()
-        self.list.setAccessibleName(_("Workstation checks"))
+        title = _("Workstation checks")
+        self.list.setAccessibleName(title)
         self.list.setWordWrap(True)
         self.list.setTextFormat(Qt.TextFormat.RichText)
         self.list.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -53,7 +54,7 @@ class WorkstationHistory(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(f"<b>{_('Workstation checks')}</b>"))
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
         layout.addWidget(self.list)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
