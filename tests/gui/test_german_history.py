@@ -30,8 +30,8 @@ from posturebreak.core.statistics import DayBar
 from posturebreak.i18n import PlainFormats, use
 from posturebreak.i18n.language import locale_dir
 from posturebreak.services.activity_store import ActivityLogError
-from posturebreak.ui.comfort_chart import comfort_day_text
-from posturebreak.ui.history_chart import day_text
+from posturebreak.ui.comfort_chart import ComfortChart, comfort_day_text
+from posturebreak.ui.history_chart import DayChart, day_text
 from posturebreak.ui.history_window import HistoryWindow, outcome_text, when_text
 from posturebreak.ui.standing_history import StandingHistory
 from posturebreak.ui.workstation_history import WorkstationHistory
@@ -93,12 +93,18 @@ def _open_history(posture_app: PostureBreakApp, qtbot: QtBot) -> HistoryWindow:
     return window
 
 
-def _headers_fit(window: HistoryWindow) -> bool:
+def _cut_off(window: HistoryWindow) -> list[str]:
+    """Labels and buttons, summary headers and chart legends narrower than their text."""
+    cut = clipped_text(window)
     header = window.summary_table.horizontalHeader()
-    return all(
-        header.sectionSize(column) >= header.sectionSizeHint(column)
-        for column in range(header.count())
-    )
+    for column in range(header.count()):
+        if header.sectionSize(column) < header.sectionSizeHint(column):
+            cut.append(str(header.model().headerData(column, Qt.Orientation.Horizontal)))
+    charts: list[DayChart | ComfortChart] = [window.chart, *window.findChildren(ComfortChart)]
+    for chart in charts:
+        if chart.width() < chart.minimumSizeHint().width():
+            cut.extend(chart.legend())
+    return cut
 
 
 def test_the_history_window_speaks_german_and_cuts_nothing_off(
@@ -128,8 +134,17 @@ def test_the_history_window_speaks_german_and_cuts_nothing_off(
     standing = window.findChild(StandingHistory).title.text()
     assert standing.startswith("<b>Zeit im Stehen</b> · ")
     assert standing.endswith(" in den letzten 7 Tagen")
-    assert clipped_text(window) == []
-    assert _headers_fit(window)
+    assert _cut_off(window) == []
+
+
+def test_an_empty_history_says_so_in_german(app: App, qtbot: QtBot, speak: Speak) -> None:
+    speak("de")
+    window = _open_history(app[0], qtbot)
+    assert window.empty_label.isVisible()
+    assert window.empty_label.text() == (
+        "Noch nichts eingetragen. Deine Pausen erscheinen hier, sobald du sie machst."
+    )
+    assert _cut_off(window) == []
 
 
 def test_a_corrected_outcome_says_what_it_was_in_german(
@@ -168,8 +183,7 @@ def test_the_window_fits_in_german_at_twice_the_font_size_in_a_dark_theme(
         window = _open_history(posture_app, qtbot)
         screen = window.screen().availableGeometry()
         assert window.width() <= screen.width()
-        assert clipped_text(window) == []
-        assert _headers_fit(window)
+        assert _cut_off(window) == []
     finally:
         application.setFont(usual_font)
         application.setPalette(usual_palette)

@@ -21,7 +21,7 @@ from posturebreak.core.comfort import HIGHEST, ComfortAverage, ComfortDay
 from posturebreak.core.stool_trial import SettingComfort, per_setting_text
 from posturebreak.i18n import _, formats, ngettext
 from posturebreak.services.activity_store import ActivityLogError
-from posturebreak.ui.history_chart import axis_day, bar_colors, weekday_date
+from posturebreak.ui.history_chart import axis_day, bar_colors, legend_width, weekday_date
 
 _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 34, 26, 22
 
@@ -83,6 +83,15 @@ class ComfortChart(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802  # Qt's name
         return QSize(560, 180)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  # Qt's name
+        return QSize(legend_width(self, self.legend()), self.minimumHeight())
+
+    @staticmethod
+    def legend() -> tuple[str, str]:
+        """The legend's labels: breaks done, and comfort."""
+        highest = formats().integer(HIGHEST)
+        return _("Breaks done"), _("Comfort (0 to {highest})").format(highest=highest)
 
     def _area(self) -> QRectF:
         return QRectF(self.rect()).adjusted(_LEFT, _TOP, -_RIGHT, -_BOTTOM)
@@ -170,13 +179,8 @@ class ComfortChart(QWidget):
     ) -> None:
         x = float(_LEFT)
         metrics = painter.fontMetrics()
-        for color, label, is_line in (
-            (breaks, _("Breaks done"), False),
-            (
-                comfort,
-                _("Comfort (0 to {highest})").format(highest=formats().integer(HIGHEST)),
-                True,
-            ),
+        for color, label, is_line in zip(
+            (breaks, comfort), self.legend(), (False, True), strict=True
         ):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)

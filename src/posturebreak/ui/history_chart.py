@@ -10,6 +10,7 @@ follows the system palette, so dark themes work.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
@@ -126,6 +127,9 @@ class DayChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802  # Qt's name
         return QSize(560, 220)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  # Qt's name
+        return QSize(legend_width(self, self.legend()), self.minimumHeight())
+
     def _plot_area(self) -> QRect:
         return self.rect().adjusted(_MARGIN_LEFT, _MARGIN_TOP, -_MARGIN_RIGHT, -_MARGIN_BOTTOM)
 
@@ -199,16 +203,18 @@ class DayChart(QWidget):
                 )
                 painter.setPen(Qt.PenStyle.NoPen)
 
+    @staticmethod
+    def legend() -> tuple[str, str]:
+        """The legend's labels: done, and not done."""
+        done = pgettext("outcome", "Done")
+        # Translators: the chart's legend for reminders that passed without a break.
+        return done, _("Skipped, ignored or missed")
+
     def _paint_legend(
         self, painter: QPainter, done: QColor, not_done: QColor, text: QColor
     ) -> None:
         x = _MARGIN_LEFT
-        legend = (
-            (done, pgettext("outcome", "Done")),
-            # Translators: the chart's legend for reminders that passed without a break.
-            (not_done, _("Skipped, ignored or missed")),
-        )
-        for color, label in legend:
+        for color, label in zip((done, not_done), self.legend(), strict=True):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawRect(QRectF(x, 6, 12, 12))
@@ -216,6 +222,13 @@ class DayChart(QWidget):
             width = painter.fontMetrics().horizontalAdvance(label)
             painter.drawText(QRectF(x + 18, 0, width + 4, 24), Qt.AlignmentFlag.AlignVCenter, label)
             x += 18 + width + 20
+
+
+def legend_width(chart: QWidget, labels: Iterable[str]) -> int:
+    """How wide ``chart`` must be for its legend (a key and a label each, from the left
+    margin) to show whole, however long the labels' translations."""
+    metrics = chart.fontMetrics()
+    return _MARGIN_LEFT + sum(18 + metrics.horizontalAdvance(label) + 20 for label in labels)
 
 
 def axis_day(day: date, *, weekday: bool) -> str:
