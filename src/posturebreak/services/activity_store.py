@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from posturebreak.core.events import Outcome, ReminderEvent
+from posturebreak.i18n import _
 from posturebreak.services.comfort_schema import COMFORT_MIGRATION
 from posturebreak.services.private_files import open_regular
 from posturebreak.services.sit_stand_schema import SIT_STAND_MIGRATION
@@ -138,7 +139,9 @@ class ActivityLogError(Exception):
 
     @classmethod
     def unreadable(cls, path: Path, error: Exception) -> ActivityLogError:
-        return cls(f"Your activity log {path} cannot be read ({error}).")
+        return cls(
+            _("Your activity log {path} cannot be read ({error}).").format(path=path, error=error)
+        )
 
 
 def database_errors() -> tuple[type[Exception], ...]:
@@ -188,10 +191,12 @@ def migrate(connection: sqlite3.Connection) -> None:
     """Brings the schema forward from whatever version it has, one step at a time."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise NewerDatabaseError(
-            f"the activity database has schema version {version}, newer than this app "
-            f"understands ({SCHEMA_VERSION})"
+        # Translators: why the activity log cannot be read; it follows "cannot be read (".
+        newer = _(
+            "the activity database has schema version {version}, newer than this app "
+            "understands ({known})"
         )
+        raise NewerDatabaseError(newer.format(version=version, known=SCHEMA_VERSION))
     for number in range(version, SCHEMA_VERSION):
         with transaction(connection):
             for statement in _statements(MIGRATIONS[number]):
@@ -308,7 +313,9 @@ class ActivityStore:
         except database_errors() as error:
             self.close()
             raise ActivityLogError(
-                f"The change could not be saved to {self.path} ({error})."
+                _("The change could not be saved to {path} ({error}).").format(
+                    path=self.path, error=error
+                )
             ) from error
         log.info("Event %d corrected to %s", event_id, outcome)
 

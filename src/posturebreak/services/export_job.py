@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from posturebreak.core.events import LoggedEvent
 from posturebreak.core.export import ExportFormat
+from posturebreak.i18n import _, formats, ngettext
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import reading
 from posturebreak.services.activity_store import ActivityLogError
@@ -84,14 +85,21 @@ class ExportJob(QObject):
                 count = export_to_file(
                     self._followed(reader.since(), total), self.target, self.form, check_ins
                 )
-            text, failed = f"Exported {count} events to {self.target}.", False
+            log.info("Exported %d events to %s", count, self.target)
+            exported = ngettext(
+                "Exported {count} event to {path}.", "Exported {count} events to {path}.", count
+            )
+            text, failed = exported.format(count=formats().integer(count), path=self.target), False
         except ExportCancelledError:
-            text, failed = f"Export to {self.target} cancelled.", False
+            log.info("Export to %s cancelled", self.target)
+            text, failed = _("Export to {path} cancelled.").format(path=self.target), False
         except ActivityLogError as error:
+            log.info("Export to %s failed: %s", self.target, error)
             text, failed = str(error), True
         except OSError as error:
-            text, failed = f"The export could not be written to {self.target} ({error}).", True
-        log.info("%s", text)
+            log.info("Export to %s failed: %s", self.target, error)
+            cannot = _("The export could not be written to {path} ({error}).")
+            text, failed = cannot.format(path=self.target, error=error), True
         self.ended.emit(text, failed)
 
     def _followed(self, events: Iterable[LoggedEvent], total: int) -> Iterator[LoggedEvent]:

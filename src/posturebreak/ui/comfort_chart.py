@@ -19,12 +19,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidge
 
 from posturebreak.core.comfort import HIGHEST, ComfortAverage, ComfortDay
 from posturebreak.core.stool_trial import SettingComfort, per_setting_text
+from posturebreak.i18n import _, formats, ngettext
 from posturebreak.services.activity_store import ActivityLogError
-from posturebreak.ui.history_chart import bar_colors
+from posturebreak.ui.history_chart import axis_day, bar_colors, legend_width, weekday_date
 
 _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 34, 26, 22
-COMFORT_LABEL = f"Comfort (0 to {HIGHEST})"
-BREAKS_LABEL = "Breaks done"
 
 
 class ComfortSource(Protocol):
@@ -37,8 +36,23 @@ class ComfortSource(Protocol):
 
 def comfort_day_text(day: ComfortDay) -> str:
     """One day in words, for the tooltip."""
-    comfort = "no check-in" if day.comfort is None else f"comfort {day.comfort}"
-    return f"{day.day:%a %d %b}: {comfort}, {day.done} breaks done"
+    if day.comfort is None:
+        text = ngettext(
+            "{day}: no check-in, {done} break done",
+            "{day}: no check-in, {done} breaks done",
+            day.done,
+        )
+    else:
+        text = ngettext(
+            "{day}: comfort {comfort}, {done} break done",
+            "{day}: comfort {comfort}, {done} breaks done",
+            day.done,
+        )
+    return text.format(
+        day=weekday_date(day.day),
+        comfort=formats().integer(day.comfort or 0),
+        done=formats().integer(day.done),
+    )
 
 
 class ComfortChart(QWidget):
@@ -49,19 +63,35 @@ class ComfortChart(QWidget):
         self.days: list[ComfortDay] = []
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Comfort and breaks done per day")
+        self.setAccessibleName(_("Comfort and breaks done per day"))
 
     def set_days(self, days: list[ComfortDay]) -> None:
         self.days = list(days)
         answered = sum(day.comfort is not None for day in days)
         self.setAccessibleDescription(
-            f"{len(days)} days, {answered} with a comfort check-in, "
-            f"{sum(day.done for day in days)} breaks done."
+            ngettext(
+                "{count} day, {answered} with a comfort check-in, {done} breaks done.",
+                "{count} days, {answered} with a comfort check-in, {done} breaks done.",
+                len(days),
+            ).format(
+                count=formats().integer(len(days)),
+                answered=formats().integer(answered),
+                done=formats().integer(sum(day.done for day in days)),
+            )
         )
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802  # Qt's name
         return QSize(560, 180)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  # Qt's name
+        return QSize(legend_width(self, self.legend()), self.minimumHeight())
+
+    @staticmethod
+    def legend() -> tuple[str, str]:
+        """The legend's labels: breaks done, and comfort."""
+        highest = formats().integer(HIGHEST)
+        return _("Breaks done"), _("Comfort (0 to {highest})").format(highest=highest)
 
     def _area(self) -> QRectF:
         return QRectF(self.rect()).adjusted(_LEFT, _TOP, -_RIGHT, -_BOTTOM)
@@ -94,11 +124,11 @@ class ComfortChart(QWidget):
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.setPen(text)
             right = QRectF(area.right() + 6, y - 8, _RIGHT - 6, 16)
-            painter.drawText(right, Qt.AlignmentFlag.AlignVCenter, str(comfort))
+            painter.drawText(right, Qt.AlignmentFlag.AlignVCenter, formats().integer(comfort))
         for value, y in ((0, area.bottom()), (most, area.top())):
             left = QRectF(0, y - 8, _LEFT - 6, 16)
             align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(left, align, str(value))
+            painter.drawText(left, align, formats().integer(value))
         if not self.days:
             return
         slot = area.width() / len(self.days)
@@ -115,7 +145,7 @@ class ComfortChart(QWidget):
             )
             if self._labelled(index):
                 painter.setPen(text)
-                label = f"{day.day:%a}" if len(self.days) <= 7 else f"{day.day.day} {day.day:%b}"
+                label = axis_day(day.day, weekday=len(self.days) <= 7)
                 box = QRectF(
                     min(max(x + slot / 2 - 40, 0), self.width() - 80),
                     area.bottom() + 3,
@@ -149,9 +179,8 @@ class ComfortChart(QWidget):
     ) -> None:
         x = float(_LEFT)
         metrics = painter.fontMetrics()
-        for color, label, is_line in (
-            (breaks, BREAKS_LABEL, False),
-            (comfort, COMFORT_LABEL, True),
+        for color, label, is_line in zip(
+            (breaks, comfort), self.legend(), (False, True), strict=True
         ):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
@@ -171,7 +200,8 @@ class ComfortPanel(QWidget):
         self._source = source
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel("<b>Comfort and breaks per day</b>")
+        title = _("Comfort and breaks per day")
+        self.title = QLabel(f"<b>{title}</b>")
         self.average_label = QLabel()
         self.average_label.setWordWrap(True)
         self.chart = ComfortChart()
@@ -188,8 +218,19 @@ class ComfortPanel(QWidget):
         except ActivityLogError as error:
             self.average_label.setText(str(error))
             return
+        # Translators: {average} is "Comfort: 6.4 average over 12 days"; {menu_item} is
+        # the tray menu's "How is your back?…".
+        in_days = ngettext(
+            "{average} in the last {count} day. Answer from the tray: {menu_item}",
+            "{average} in the last {count} days. Answer from the tray: {menu_item}",
+            days,
+        )
         self.average_label.setText(
-            f"{average.text} in the last {days} days. Answer from the tray: How is your back?…"
+            in_days.format(
+                average=average.text,
+                count=formats().integer(days),
+                menu_item=_("How is your back?…"),
+            )
         )
         self.chart.set_days(chart_days)
         self.stool_label.setVisible(settings is not None)

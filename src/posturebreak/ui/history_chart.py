@@ -10,20 +10,34 @@ follows the system palette, so dark themes work.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from posturebreak.core.statistics import DayBar
+from posturebreak.i18n import _, formats, ngettext, pgettext
 
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP, _MARGIN_BOTTOM = 34, 10, 26, 22
-DONE_LABEL = "Done"
-NOT_DONE_LABEL = "Skipped, ignored or missed"
+
+
+def weekday_date(day: date, *, year: bool = False) -> str:
+    """ "Mon 23 Nov" (with ``year``, "Mon 23 Nov 2026"): a day the history names."""
+    shown = formats().day_month_year(day) if year else formats().day_month(day)
+    # Translators: a short weekday name and a date, as in "Mon 23 Nov"; a comma may follow
+    # {weekday} if your language writes one ("Mo., 23. Nov.").
+    return _("{weekday} {date}").format(weekday=formats().weekday(day.weekday()), date=shown)
 
 
 def day_text(bar: DayBar) -> str:
     """One day in words, for the tooltip and for screen readers."""
-    return f"{bar.day:%a %d %b}: {bar.done} done, {bar.not_done} {NOT_DONE_LABEL.lower()}"
+    return _("{day}: {done} done, {not_done} skipped, ignored or missed").format(
+        day=weekday_date(bar.day),
+        done=formats().integer(bar.done),
+        not_done=formats().integer(bar.not_done),
+    )
 
 
 # WCAG 2.1's least contrast for graphical objects against what surrounds them.
@@ -64,7 +78,7 @@ def bar_colors(palette: QPalette) -> tuple[QColor, QColor]:
 def _standing_out(color: QColor, background: QColor) -> QColor:
     """``color``, made lighter or darker (away from the background) until it contrasts."""
     darker = background.lightnessF() > 0.5
-    for _ in range(20):
+    for _step in range(20):
         if contrast(color, background) >= MIN_CONTRAST:
             break
         color = color.darker(115) if darker else color.lighter(115)
@@ -87,7 +101,7 @@ class DayChart(QWidget):
         self._bars: list[DayBar] = []
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Breaks per day")
+        self.setAccessibleName(_("Breaks per day"))
 
     @property
     def bars(self) -> list[DayBar]:
@@ -98,12 +112,23 @@ class DayChart(QWidget):
         done = sum(bar.done for bar in bars)
         not_done = sum(bar.not_done for bar in bars)
         self.setAccessibleDescription(
-            f"{len(bars)} days: {done} breaks done, {not_done} {NOT_DONE_LABEL.lower()}."
+            ngettext(
+                "{count} day: {done} breaks done, {not_done} skipped, ignored or missed.",
+                "{count} days: {done} breaks done, {not_done} skipped, ignored or missed.",
+                len(bars),
+            ).format(
+                count=formats().integer(len(bars)),
+                done=formats().integer(done),
+                not_done=formats().integer(not_done),
+            )
         )
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802  # Qt's name
         return QSize(560, 220)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  # Qt's name
+        return QSize(legend_width(self, self.legend()), self.minimumHeight())
 
     def _plot_area(self) -> QRect:
         return self.rect().adjusted(_MARGIN_LEFT, _MARGIN_TOP, -_MARGIN_RIGHT, -_MARGIN_BOTTOM)
@@ -147,7 +172,7 @@ class DayChart(QWidget):
             painter.drawText(
                 QRectF(0, y - 8, _MARGIN_LEFT - 6, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(value),
+                formats().integer(value),
             )
         if not self._bars:
             return
@@ -168,7 +193,7 @@ class DayChart(QWidget):
             from_end = len(self._bars) - 1 - index
             if from_end % label_every == 0:
                 painter.setPen(text_color)
-                label = f"{bar.day:%a}" if label_every == 1 else f"{bar.day.day} {bar.day:%b}"
+                label = axis_day(bar.day, weekday=label_every == 1)
                 # Centred under its bar, but never cut off at the edges.
                 left = min(max(x + width / 2 - 40, 0), self.width() - 80)
                 painter.drawText(
@@ -178,11 +203,18 @@ class DayChart(QWidget):
                 )
                 painter.setPen(Qt.PenStyle.NoPen)
 
+    @staticmethod
+    def legend() -> tuple[str, str]:
+        """The legend's labels: done, and not done."""
+        done = pgettext("outcome", "Done")
+        # Translators: the chart's legend for reminders that passed without a break.
+        return done, _("Skipped, ignored or missed")
+
     def _paint_legend(
         self, painter: QPainter, done: QColor, not_done: QColor, text: QColor
     ) -> None:
         x = _MARGIN_LEFT
-        for color, label in ((done, DONE_LABEL), (not_done, NOT_DONE_LABEL)):
+        for color, label in zip((done, not_done), self.legend(), strict=True):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawRect(QRectF(x, 6, 12, 12))
@@ -190,3 +222,15 @@ class DayChart(QWidget):
             width = painter.fontMetrics().horizontalAdvance(label)
             painter.drawText(QRectF(x + 18, 0, width + 4, 24), Qt.AlignmentFlag.AlignVCenter, label)
             x += 18 + width + 20
+
+
+def legend_width(chart: QWidget, labels: Iterable[str]) -> int:
+    """How wide ``chart`` must be for its legend (a key and a label each, from the left
+    margin) to show whole, however long the labels' translations."""
+    metrics = chart.fontMetrics()
+    return _MARGIN_LEFT + sum(18 + metrics.horizontalAdvance(label) + 20 for label in labels)
+
+
+def axis_day(day: date, *, weekday: bool) -> str:
+    """A day under a chart's bar: its weekday name, or its day and month."""
+    return formats().weekday(day.weekday()) if weekday else formats().day_month(day)

@@ -38,36 +38,29 @@ from posturebreak.core.events import LoggedEvent, Outcome
 from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import NotificationStyle, ReminderId, reminder_name
 from posturebreak.core.statistics import ActivitySummary, DayBar, OutcomeCounts, days_text
+from posturebreak.i18n import N_, _, formats, ngettext, pgettext
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.export_job import ExportJob
 from posturebreak.ui.comfort_chart import ComfortPanel, ComfortSource
-from posturebreak.ui.history_chart import DayChart
+from posturebreak.ui.history_chart import DayChart, weekday_date
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 CHART_DAYS = (7, 30, 90)
 _SUMMARY_COLUMNS = (
-    "Done\ntoday",
-    "Skipped\ntoday",
-    "Ignored\ntoday",
-    "Notified\ntoday",
-    "Done\nthis week",
-    "Done in\n30 days",
-    "Completed\n(30 days)",
+    # Translators: the summary table's column headers, each on two short lines.
+    N_("Done\ntoday"),
+    N_("Skipped\ntoday"),
+    N_("Ignored\ntoday"),
+    N_("Notified\ntoday"),
+    N_("Done\nthis week"),
+    N_("Done in\n30 days"),
+    N_("Completed\n(30 days)"),
 )
 _SHOWN_AS = {
-    NotificationStyle.NOTIFICATION: "Notification",
-    NotificationStyle.POPUP: "Break window",
-    NotificationStyle.BOTH: "Notification and window",
-    None: "Logged by you",
-}
-_OUTCOMES = {
-    Outcome.DONE: "Done",
-    Outcome.SNOOZED: "Snoozed",
-    Outcome.SKIPPED: "Skipped",
-    Outcome.IGNORED: "Ignored",
-    Outcome.NOTIFIED: "Notified",
-    Outcome.MISSED: "Missed (asleep)",
-    Outcome.NATURAL_BREAK: "Natural break (away)",
+    NotificationStyle.NOTIFICATION: N_("Notification"),
+    NotificationStyle.POPUP: N_("Break window"),
+    NotificationStyle.BOTH: N_("Notification and window"),
+    None: N_("Logged by you"),
 }
 _EVENT_ROLE = Qt.ItemDataRole.UserRole
 _NONE = OutcomeCounts()  # a kind without events in a period
@@ -89,20 +82,50 @@ class HistorySource(Protocol):
     def exercise_title(self, exercise_id: str | None) -> str: ...
 
 
+def _outcome_names(outcome: Outcome) -> tuple[str, str]:
+    """An outcome's name in the events list, and as the outcome an event had before."""
+    names = {
+        Outcome.DONE: (pgettext("outcome", "Done"), pgettext("earlier outcome", "done")),
+        Outcome.SNOOZED: (pgettext("outcome", "Snoozed"), pgettext("earlier outcome", "snoozed")),
+        Outcome.SKIPPED: (pgettext("outcome", "Skipped"), pgettext("earlier outcome", "skipped")),
+        Outcome.IGNORED: (pgettext("outcome", "Ignored"), pgettext("earlier outcome", "ignored")),
+        Outcome.NOTIFIED: (
+            pgettext("outcome", "Notified"),
+            pgettext("earlier outcome", "notified"),
+        ),
+        Outcome.MISSED: (
+            pgettext("outcome", "Missed (asleep)"),
+            pgettext("earlier outcome", "missed (asleep)"),
+        ),
+        Outcome.NATURAL_BREAK: (
+            pgettext("outcome", "Natural break (away)"),
+            pgettext("earlier outcome", "natural break (away)"),
+        ),
+    }
+    return names[outcome]
+
+
 def outcome_text(logged: LoggedEvent) -> str:
     """The outcome, with the one it had before the user corrected it."""
-    text = _OUTCOMES[logged.event.outcome]
-    if logged.corrected_from is not None:
-        text += f" (was {_OUTCOMES[logged.corrected_from].lower()})"
-    return text
+    text = _outcome_names(logged.event.outcome)[0]
+    if logged.corrected_from is None:
+        return text
+    # Translators: an event's outcome after the user corrected it: "Done (was skipped)".
+    return _("{outcome} (was {earlier})").format(
+        outcome=text, earlier=_outcome_names(logged.corrected_from)[1]
+    )
 
 
 def when_text(logged: LoggedEvent, today: date) -> str:
     """ "Today 14:05", "Yesterday 09:10" or "Mon 23 Nov 16:40", in the time it happened."""
-    shown = logged.event.shown_at
-    names = {today: "Today", today - timedelta(days=1): "Yesterday"}
-    day = names.get(logged.local_day, f"{logged.local_day:%a %d %b}")
-    return f"{day} {shown:%H:%M}"
+    day = logged.local_day
+    time = formats().clock(logged.event.shown_at)
+    if day == today:
+        return _("Today {time}").format(time=time)
+    if day == today - timedelta(days=1):
+        return _("Yesterday {time}").format(time=time)
+    # Translators: {day} is a weekday and date ("Mon 23 Nov"), {time} a clock time.
+    return _("{day} {time}").format(day=weekday_date(day), time=time)
 
 
 class HistoryWindow(QWidget):
@@ -127,7 +150,7 @@ class HistoryWindow(QWidget):
         self._source = source
         self._sections = sections
         self._export_job: ExportJob | None = None
-        self.setWindowTitle("Your breaks")  # Qt adds " — Posture Break"
+        self.setWindowTitle(_("Your breaks"))  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -144,16 +167,21 @@ class HistoryWindow(QWidget):
             layout.addWidget(section)
         layout.addLayout(self._build_events_header())
         layout.addWidget(self._build_events_list(), stretch=1)
-        self.empty_label = QLabel("Nothing logged yet. Your breaks appear here as you take them.")
+        self.empty_label = QLabel(
+            _("Nothing logged yet. Your breaks appear here as you take them.")
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A line is kept for it, so a message coming or going never moves the buttons.
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        self._body = body
+        self._scroll = scrolling(body)
         window = QVBoxLayout(self)
-        window.addWidget(scrolling(body), stretch=1)
+        window.addWidget(self._scroll, stretch=1)
         # Messages (an export's result, an unreadable log) and the buttons stay in view.
         window.addWidget(self.message)
         window.addLayout(self._build_buttons())
@@ -168,7 +196,7 @@ class HistoryWindow(QWidget):
         self.today_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.goal_bar = QProgressBar()
         self.goal_bar.setTextVisible(False)
-        self.goal_bar.setAccessibleName("Progress towards today's goal")
+        self.goal_bar.setAccessibleName(_("Progress towards today's goal"))
         self.goal_bar.setMaximumHeight(10)
         self.streak_label = QLabel()
         self.streak_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -180,8 +208,8 @@ class HistoryWindow(QWidget):
 
     def _build_summary_table(self) -> QTableWidget:
         table = QTableWidget(0, len(_SUMMARY_COLUMNS))  # a row per kind, once the log is read
-        table.setAccessibleName("Breaks per reminder")
-        table.setHorizontalHeaderLabels(list(_SUMMARY_COLUMNS))
+        table.setAccessibleName(_("Breaks per reminder"))
+        table.setHorizontalHeaderLabels([_(column) for column in _SUMMARY_COLUMNS])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -200,34 +228,54 @@ class HistoryWindow(QWidget):
         table = self.summary_table
         table.setRowCount(len(names))
         table.setVerticalHeaderLabels(list(names))
-        height = table.horizontalHeader().minimumHeight() + 2 * table.frameWidth()
+        header = table.horizontalHeader()
+        height = max(header.minimumHeight(), header.sizeHint().height()) + 2 * table.frameWidth()
         height += sum(table.rowHeight(row) for row in range(table.rowCount()))
         table.setFixedHeight(height)
+        # Every header whole, however long its translation: the window scrolls instead.
+        # The columns stretch to equal widths, so each needs room for the widest.
+        widest = max(header.sectionSizeHint(column) for column in range(table.columnCount()))
+        width = table.verticalHeader().sizeHint().width() + 2 * table.frameWidth()
+        table.setMinimumWidth(width + widest * table.columnCount())
+
+    def _open_wide_enough(self) -> None:
+        """Before it shows, the window widens (within the screen) to its content's least
+        width, so long translated headers scroll sideways only where the screen is narrow."""
+        if self.isVisible():
+            return
+        margins = self.contentsMargins() + cast(QVBoxLayout, self.layout()).contentsMargins()
+        needed = self._body.minimumSizeHint().width() + margins.left() + margins.right()
+        needed += self._scroll.verticalScrollBar().sizeHint().width()
+        if needed > self.width():
+            fit_to_screen(self, QSize(needed, self.height()))
 
     def _build_chart_header(self) -> QHBoxLayout:
         self.chart_range = QComboBox()
-        self.chart_range.setAccessibleName("Chart period")
+        self.chart_range.setAccessibleName(_("Chart period"))
         for days in CHART_DAYS:
-            self.chart_range.addItem(f"Last {days} days", days)
+            period = ngettext("Last {count} day", "Last {count} days", days)
+            self.chart_range.addItem(period.format(count=formats().integer(days)), days)
         self.chart_range.currentIndexChanged.connect(self._refresh_chart)
-        return _section_header("Breaks per day", self.chart_range)
+        return _section_header(_("Breaks per day"), self.chart_range)
 
     def _build_events_header(self) -> QHBoxLayout:
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show events of")
-        self.kind_filter.addItem("All reminders", None)
+        self.kind_filter.setAccessibleName(_("Show events of"))
+        self.kind_filter.addItem(_("All reminders"), None)
         self._names: dict[ReminderId, str] = {}
         self.kind_filter.currentIndexChanged.connect(self._refresh_events)
-        show = QLabel("&Show:")
+        show = QLabel(_("&Show:"))
         show.setBuddy(self.kind_filter)
-        return _section_header("Recent events", show, self.kind_filter)
+        return _section_header(_("Recent events"), show, self.kind_filter)
 
     def _build_events_list(self) -> QTreeWidget:
         events = QTreeWidget()
-        events.setAccessibleName("Recent events")
+        events.setAccessibleName(_("Recent events"))
         events.setRootIsDecorated(False)
         events.setAlternatingRowColors(True)
-        events.setHeaderLabels(["When", "Reminder", "Exercise", "Shown as", "Outcome"])
+        events.setHeaderLabels(
+            [_("When"), _("Reminder"), _("Exercise"), _("Shown as"), _("Outcome")]
+        )
         events.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         events.currentItemChanged.connect(self._update_buttons)
         self.events = events
@@ -236,25 +284,26 @@ class HistoryWindow(QWidget):
     def _build_buttons(self) -> QVBoxLayout:
         rows = QVBoxLayout()
         correct = QHBoxLayout()
-        self.mark_done_button = QPushButton("Mark as &done")
-        self.mark_skipped_button = QPushButton("Mark as s&kipped")
+        self.mark_done_button = QPushButton(_("Mark as &done"))
+        self.mark_skipped_button = QPushButton(_("Mark as s&kipped"))
         for button, outcome in (
             (self.mark_done_button, Outcome.DONE),
             (self.mark_skipped_button, Outcome.SKIPPED),
         ):
-            button.clicked.connect(lambda _=False, o=outcome: self._correct(o))
+            button.clicked.connect(lambda checked=False, o=outcome: self._correct(o))
             correct.addWidget(button)
         correct.addStretch(1)
         actions = QHBoxLayout()
-        self.log_button = QPushButton("&Log a stretch…")
+        self.log_button = QPushButton(_("&Log a stretch…"))
         self.log_button.clicked.connect(self.log_requested)
-        self.export_button = QPushButton("&Export…")
+        self.export_button = QPushButton(_("&Export…"))
         self.export_button.clicked.connect(self._choose_export_file)
         self.export_progress = QProgressBar()
-        self.export_progress.setAccessibleName("Export progress")
-        self.export_progress.setFormat("Exporting… %p%")
-        self.cancel_export_button = QPushButton("&Cancel export")
-        self.close_button = QPushButton("Close")
+        self.export_progress.setAccessibleName(_("Export progress"))
+        # Translators: the export's progress bar; Qt puts the percentage in place of %p.
+        self.export_progress.setFormat(_("Exporting… %p%"))
+        self.cancel_export_button = QPushButton(_("&Cancel export"))
+        self.close_button = QPushButton(_("Close"))
         self.close_button.clicked.connect(self.close)
         actions.addWidget(self.log_button)
         actions.addWidget(self.export_button)
@@ -292,30 +341,42 @@ class HistoryWindow(QWidget):
         super().hideEvent(event)
 
     def _show_summary(self, summary: ActivitySummary) -> None:
-        self.today_label.setText(f"Today: {summary.done_today} of {summary.goal} done breaks")
+        goal_text = ngettext(
+            "Today: {done} of {goal} done break",
+            "Today: {done} of {goal} done breaks",
+            summary.goal,
+        )
+        self.today_label.setText(
+            goal_text.format(
+                done=formats().integer(summary.done_today), goal=formats().integer(summary.goal)
+            )
+        )
         self.goal_bar.setRange(0, summary.goal)
         self.goal_bar.setValue(min(summary.done_today, summary.goal))
         streak = summary.streaks
+        # Translators: {current} and {best} are numbers of days in a row: "3 days".
+        streak_text = _("Streak: <b>{current}</b> · best {best}")
         self.streak_label.setText(
-            f"Streak: <b>{days_text(streak.current)}</b> · best {days_text(streak.best)}"
+            streak_text.format(current=days_text(streak.current), best=days_text(streak.best))
         )
         self._names = summary.names
         self._fit_summary_rows(list(summary.names.values()))
+        self._open_wide_enough()
         self._follow_kinds(summary.names)
         for row, kind in enumerate(summary.names):
             today = summary.today_counts.get(kind, _NONE)
             month = summary.period_counts.get(kind, _NONE)
-            cells = (
+            counts = (
                 today.done,
                 today.skipped,
                 today.ignored,
                 today.notified,
                 summary.week.get(kind, _NONE).done,
                 month.done,
-                month.completion_text,
             )
+            cells = (*map(formats().integer, counts), month.completion_text)
             for column, value in enumerate(cells):
-                item = QTableWidgetItem(str(value))
+                item = QTableWidgetItem(value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.summary_table.setItem(row, column, item)
 
@@ -324,7 +385,7 @@ class HistoryWindow(QWidget):
         chosen = self.kind_filter.currentData()
         with QSignalBlocker(self.kind_filter):
             self.kind_filter.clear()
-            self.kind_filter.addItem("All reminders", None)
+            self.kind_filter.addItem(_("All reminders"), None)
             for kind, name in names.items():
                 self.kind_filter.addItem(name, kind)
             self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(chosen)))
@@ -354,7 +415,7 @@ class HistoryWindow(QWidget):
                     when_text(logged, today),
                     self._names.get(event.kind) or reminder_name(event.kind),
                     self._source.exercise_title(event.exercise_id),
-                    _SHOWN_AS[event.shown_as],
+                    _(_SHOWN_AS[event.shown_as]),
                     outcome_text(logged),
                 ]
             )
@@ -417,9 +478,14 @@ class HistoryWindow(QWidget):
 
     def _choose_export_file(self) -> None:
         suggested = Path.home() / f"posture-break-activity-{self._source.today().isoformat()}.csv"
-        filters = {"CSV spreadsheet (*.csv)": ExportFormat.CSV, "JSON (*.json)": ExportFormat.JSON}
+        filters = {
+            # Translators: a file type in the save dialog; keep "(*.csv)" as it is.
+            _("CSV spreadsheet (*.csv)"): ExportFormat.CSV,
+            # Translators: a file type in the save dialog; keep "(*.json)" as it is.
+            _("JSON (*.json)"): ExportFormat.JSON,
+        }
         name, chosen = QFileDialog.getSaveFileName(
-            self, "Export your activity", str(suggested), ";;".join(filters)
+            self, _("Export your activity"), str(suggested), ";;".join(filters)
         )
         if not name:
             return

@@ -16,10 +16,15 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from posturebreak.core.sit_stand import duration_text
+from posturebreak.i18n import _, formats, ngettext
 from posturebreak.services.activity_store import ActivityLogError
+from posturebreak.ui.history_chart import weekday_date
 
 DAYS_SHOWN = 7
 _BAR_AREA = 60  # pixels for the tallest bar
+# Lengths whose words are as wide as a bar's figure gets, and as narrow as it may be squeezed.
+_LONGEST_SAID = timedelta(hours=23, minutes=58)
+_SHORTEST_SAID = timedelta(hours=8, minutes=58)
 
 
 class StandingBars(QWidget):
@@ -29,22 +34,26 @@ class StandingBars(QWidget):
         super().__init__(parent)
         self.days: dict[date, timedelta] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Time standing per day")
+        self.setAccessibleName(_("Time standing per day"))
 
     def set_days(self, days: dict[date, timedelta]) -> None:
         self.days = dict(sorted(days.items()))
-        said = (f"{day:%a %d %b}: {duration_text(length)}" for day, length in self.days.items())
+        said = (
+            # Translators: a day and how long the user stood on it: "Mon 23 Nov: 1 h 5 min".
+            _("{day}: {duration}").format(day=weekday_date(day), duration=duration_text(length))
+            for day, length in self.days.items()
+        )
         self.setAccessibleDescription("; ".join(said))
         self.updateGeometry()
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
         lines = 2 * self.fontMetrics().lineSpacing()
-        widest = self.fontMetrics().horizontalAdvance("00 h 00 min") + 8
+        widest = self.fontMetrics().horizontalAdvance(duration_text(_LONGEST_SAID)) + 8
         return QSize(widest * max(len(self.days), 1), _BAR_AREA + lines + 8)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
-        narrowest = self.fontMetrics().horizontalAdvance("0 h 00 min")
+        narrowest = self.fontMetrics().horizontalAdvance(duration_text(_SHORTEST_SAID))
         return QSize(narrowest * DAYS_SHOWN, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
@@ -61,7 +70,7 @@ class StandingBars(QWidget):
             bar = QRect(left + width // 4, 4 + _BAR_AREA - height, max(width // 2, 2), height)
             painter.fillRect(bar, palette.color(QPalette.ColorRole.Highlight))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            for row, text in enumerate((duration_text(length), f"{day:%a}")):
+            for row, text in enumerate((duration_text(length), formats().weekday(day.weekday()))):
                 cell = QRect(left, 6 + _BAR_AREA + row * line, width, line)
                 painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
@@ -93,11 +102,19 @@ class StandingHistory(QWidget):
         try:
             days = self._read_days(DAYS_SHOWN)
         except ActivityLogError as error:
-            self.title.setText(f"<b>Time standing</b>: not available ({error})")
+            self.title.setText(
+                _("<b>Time standing</b>: not available ({error})").format(error=error)
+            )
             self.bars.set_days({})
             return
         total = sum(days.values(), timedelta(0))
         self.setVisible(self._enabled() or total > timedelta(0))
-        in_days = f"{duration_text(total)} in the last {DAYS_SHOWN} days"
-        self.title.setText(f"<b>Time standing</b> \N{MIDDLE DOT} {in_days}")
+        title = ngettext(
+            "<b>Time standing</b> · {duration} in the last {count} day",
+            "<b>Time standing</b> · {duration} in the last {count} days",
+            DAYS_SHOWN,
+        )
+        self.title.setText(
+            title.format(duration=duration_text(total), count=formats().integer(DAYS_SHOWN))
+        )
         self.bars.set_days(days)

@@ -16,12 +16,18 @@ from posturebreak.core.workstation import (
     not_yet,
     summary_text,
 )
+from posturebreak.i18n import _
 from posturebreak.services.activity_store import ActivityLogError
+from posturebreak.ui.history_chart import weekday_date
 from posturebreak.ui.workstation_check import WorkstationChecks
 
-EMPTY_TEXT = (
-    "No workstation check yet. Choose Check your workstation… in the tray menu to take one."
-)
+
+def empty_text() -> str:
+    """What the section says before the first check."""
+    # Translators: {menu_item} is the tray menu's "Check your workstation…".
+    return _("No workstation check yet. Choose {menu_item} in the tray menu to take one.").format(
+        menu_item=_("Check your workstation…")
+    )
 
 
 class WorkstationHistory(QWidget):
@@ -37,7 +43,8 @@ class WorkstationHistory(QWidget):
         self._checks = checks
         checks.saved.connect(self.refresh)
         self.list = QLabel()
-        self.list.setAccessibleName("Workstation checks")
+        title = _("Workstation checks")
+        self.list.setAccessibleName(title)
         self.list.setWordWrap(True)
         self.list.setTextFormat(Qt.TextFormat.RichText)
         self.list.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -47,7 +54,7 @@ class WorkstationHistory(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Workstation checks</b>"))
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
         layout.addWidget(self.list)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
@@ -61,21 +68,27 @@ class WorkstationHistory(QWidget):
         except ActivityLogError as error:
             self.list.setText(escape(str(error)))
             return
-        self.list.setText(checks_html(self._checks.items(), checks) if checks else EMPTY_TEXT)
+        self.list.setText(checks_html(self._checks.items(), checks) if checks else empty_text())
 
 
 def checks_html(items: Sequence[ChecklistItem], checks: Sequence[WorkstationCheck]) -> str:
     """Each check (newest first) with its date and summary, then what changed since the last."""
     shown = []
     for check, previous in zip(checks, [*checks[1:], None], strict=True):
-        day = check.local_day
         if previous:
             found = [change.text() for change in changes(items, previous, check)]
         else:
-            found = ["First check", *(f"Not yet: {title}" for title in not_yet(items, check))]
-        points = "".join(f"<li>{escape(line)}</li>" for line in found or ["No changes"])
+            found = [
+                _("First check"),
+                # Translators: a checklist item answered "Not yet" in the first check.
+                *(_("Not yet: {item}").format(item=title) for title in not_yet(items, check)),
+            ]
+        points = "".join(f"<li>{escape(line)}</li>" for line in found or [_("No changes")])
+        # Translators: a workstation check's date and how many items were in place.
+        heading = _("<b>{date}</b>: {summary}").format(
+            date=weekday_date(check.local_day, year=True), summary=summary_text(items, check)
+        )
         shown.append(
-            f"<p style='margin-bottom: 0'><b>{day:%a} {day.day} {day:%b %Y}</b>: "
-            f"{summary_text(items, check)}</p><ul style='margin-top: 0'>{points}</ul>"
+            f"<p style='margin-bottom: 0'>{heading}</p><ul style='margin-top: 0'>{points}</ul>"
         )
     return "".join(shown)
