@@ -166,6 +166,7 @@ def test_working_hours_and_general_options_are_edited_and_take_effect(
         "first_day_of_week": "sun",
         "icon_theme": "dark",
         "daily_goal": 8,
+        "language": "",
     }
 
 
