@@ -8,7 +8,7 @@ from the model's own limits, so the dialog cannot produce an invalid value.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
@@ -96,17 +96,25 @@ class SettingsDialog(QDialog):
         icon: QIcon,
         today: date,
         parent: QWidget | None = None,
-        languages: Callable[[], Sequence[str]] = available_languages,
+        languages: Sequence[str] | None = None,
     ) -> None:
         """``today``: for the reminder list's dates (a start date names its year only when
-        it is not this year's); ``languages``: the shipped languages' codes."""
+        it is not this year's); ``languages``: the shipped languages' codes (by default
+        those with a catalogue in ``resources/locale``)."""
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         self.tabs = QTabWidget()
         self.tabs.addTab(scrolling(self._build_reminders_tab(settings, today)), _("&Reminders"))
         self.tabs.addTab(scrolling(self._build_schedule_tab()), _("S&chedule"))
-        self.tabs.addTab(scrolling(self._build_general_tab(languages())), _("&General"))
+        self.tabs.addTab(
+            scrolling(
+                self._build_general_tab(
+                    languages if languages is not None else available_languages()
+                )
+            ),
+            _("&General"),
+        )
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
