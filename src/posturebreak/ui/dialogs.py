@@ -49,15 +49,18 @@ class InfoWindows:
             + html.escape(_("{name}: {state}").format(name=name, state=state))
             for name, state in detection.items()
         )
-        about = _(
-            "Reminds you to stretch, sit evenly and move your feet, "
-            "so your lower back gets the breaks it needs."
+        paragraphs = (
+            _(
+                "Reminds you to stretch, sit evenly and move your feet, "
+                "so your lower back gets the breaks it needs."
+            ),
+            _("Not medical advice: stop any exercise that hurts."),
         )
+        heading = html.escape(_("On this desktop"))
         return self._show(
             "about",
             _("About"),  # Qt adds " — Posture Break"
             f"<h3>{APP_NAME} {__version__}</h3>"
-            f"<p>{html.escape(about)}</p>"
-            f"<p>{html.escape(_('Not medical advice: stop any exercise that hurts.'))}</p>"
-            f"<p><b>{html.escape(_('On this desktop'))}</b>{lines}</p>",
+            + "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+            + f"<p><b>{heading}</b>{lines}</p>",
         )

@@ -89,10 +89,10 @@ class ReminderList(QWidget):
             },
         )
 
-        self.add_button = QPushButton(_("&Add\u2026"))
+        self.add_button = QPushButton(_("&Add…"))
         self.add_button.setAccessibleName(_("Add a reminder"))
         self.add_button.clicked.connect(self.add)
-        self.edit_button = QPushButton(_("&Edit\u2026"))
+        self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setAccessibleName(_("Edit the selected reminder"))
         self.edit_button.clicked.connect(self.edit_current)
         self.remove_button = QPushButton(_("Re&move"))

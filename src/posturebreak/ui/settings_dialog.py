@@ -43,7 +43,7 @@ from posturebreak.core.settings import (
     WhileBusy,
 )
 from posturebreak.core.weekdays import Weekday
-from posturebreak.i18n import N_, _
+from posturebreak.i18n import N_, _, pgettext
 from posturebreak.i18n.language import available_languages
 from posturebreak.ui.form_fields import day_name, short_day_name
 from posturebreak.ui.form_fields import spin_box as _spin_box
@@ -202,7 +202,7 @@ class SettingsDialog(QDialog):
             ScheduleSettings, "idle_threshold_minutes", _(" min"), _("Natural break after")
         )
         # Translators: the natural-break field's value when idle time is not watched.
-        self.idle_threshold.setSpecialValueText(_("Off"))
+        self.idle_threshold.setSpecialValueText(pgettext("natural break", "Off"))
         self.idle_threshold.setToolTip(
             _(
                 "No keyboard or mouse input this long means you are away: the countdowns stop, "
@@ -344,7 +344,7 @@ class SettingsDialog(QDialog):
             self.show_error(
                 _(
                     "Working hours must start and end at different times. For reminders at any "
-                    "time of day, choose \u201c{choice}\u201d."
+                    "time of day, choose “{choice}”."
                 ).format(choice=_(_OUTSIDE_LABELS[OutsideWorkingHours.REMIND]))
             )
             return False

@@ -10,7 +10,7 @@ from posturebreak.i18n import N_, _
 
 _PROMPT_LABELS = {
     SwitchPrompt.NOTIFICATION: N_("Notification (answer from the tray menu)"),
-    SwitchPrompt.WINDOW: N_("Window with an \u201cI'm standing now\u201d button"),
+    SwitchPrompt.WINDOW: N_("Window with an “I'm standing now” button"),
 }
 
 
