@@ -238,7 +238,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("&First day of the week:"), self.first_day)
         self.language = LanguageChoice(languages)
         form.addRow(_("&Language:"), self.language.box)
-        form.addRow(self.language.note)
+        form.addRow("", self.language.note)  # under the box it is about
         self.daily_goal = _spin_box(
             # Translators: after the daily goal's number: "4 done breaks".
             GeneralSettings,
