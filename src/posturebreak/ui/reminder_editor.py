@@ -329,9 +329,9 @@ class ReminderEditor(QDialog):
         self.show_as.setAccessibleName(_("Show as"))
         self.show_as.currentIndexChanged.connect(self._follow_style)
         self.break_length = spin_box(
-            # Translators: a unit after a number of seconds in a number field ("30 s").
             ReminderDefinition,
             "break_seconds",
+            # Translators: a unit after a number of seconds in a number field ("30 s").
             _(" s"),
             _("Break length"),
         )

@@ -240,9 +240,9 @@ class SettingsDialog(QDialog):
         form.addRow(_("&Language:"), self.language.box)
         form.addRow("", self.language.note)  # under the box it is about
         self.daily_goal = _spin_box(
-            # Translators: after the daily goal's number: "4 done breaks".
             GeneralSettings,
             "daily_goal",
+            # Translators: after the daily goal's number: "4 done breaks".
             _(" done breaks"),
             _("Daily goal"),
         )
