@@ -6,6 +6,7 @@ import dataclasses
 import tomllib
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,6 +24,7 @@ from posturebreak.app import PostureBreakApp
 from posturebreak.core.reminders import EveryActiveMinutes
 from posturebreak.core.settings import GeneralSettings, IconTheme, Settings
 from posturebreak.core.weekdays import Weekday
+from posturebreak.ui import settings_dialog
 from posturebreak.ui.reminder_editor import ReminderEditor
 from posturebreak.ui.settings_dialog import SettingsDialog
 from tests.gui.conftest import FakeClock
@@ -166,6 +168,7 @@ def test_working_hours_and_general_options_are_edited_and_take_effect(
         "first_day_of_week": "sun",
         "icon_theme": "dark",
         "daily_goal": 8,
+        "language": "",
     }
 
 
@@ -286,3 +289,43 @@ def test_notifications_while_busy_can_come_quietly(
     dialog.while_busy.setCurrentIndex(dialog.while_busy.findData("quiet"))
     press(qtbot, dialog, Button.Apply)
     assert posture_app.settings.schedule.notifications_while_busy.value == "quiet"
+
+
+def test_language_is_chosen_by_its_own_name_and_saved_as_its_code(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings_dialog, "available_languages", lambda: ("en", "de", "es"))
+    posture_app, _ = app
+    dialog = open_dialog(posture_app, qtbot)
+    box = dialog.language.box
+    names = [box.itemText(i) for i in range(box.count())]
+    assert names == ["System default", "English", "Deutsch", "Español"]
+    assert box.currentData() == ""
+    assert dialog.language.note.text() == "Takes effect when Posture Break restarts."
+    dialog.tabs.setCurrentIndex(2)
+    box.setCurrentIndex(box.findText("Deutsch"))
+    press(qtbot, dialog, Button.Apply)
+    assert posture_app.settings.general.language == "de"
+    assert saved(posture_app)["general"]["language"] == "de"  # type: ignore[index]
+
+    box.setCurrentIndex(0)
+    press(qtbot, dialog, Button.Ok)
+    assert posture_app.settings.general.language == ""
+    assert saved(posture_app)["general"]["language"] == ""  # type: ignore[index]
+
+
+def test_a_saved_language_that_no_longer_ships_shows_as_its_code_and_is_kept(
+    app: tuple[PostureBreakApp, FakeClock], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings_dialog, "available_languages", lambda: ("en", "de"))
+    posture_app, _ = app
+    posture_app.apply_settings(Settings(general=GeneralSettings(language="pt_BR")))
+    dialog = open_dialog(posture_app, qtbot)
+    assert dialog.language.box.currentText() == "pt_BR"
+    dialog.daily_goal.setValue(9)
+    press(qtbot, dialog, Button.Apply)
+    assert posture_app.settings.general == GeneralSettings(daily_goal=9, language="pt_BR")
+
+    press(qtbot, dialog, Button.RestoreDefaults)  # back to the system's language
+    assert dialog.language.code() == ""
+    assert dialog.language.box.findText("pt_BR") == -1

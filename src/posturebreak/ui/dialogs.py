@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posturebreak import APP_NAME, __version__
+from posturebreak.i18n import _
 
 
 def bring_forward(window: QWidget) -> None:
@@ -43,14 +44,23 @@ class InfoWindows:
         """About the app, with what it can tell on this desktop (``detection``: what
         each way of telling does here, e.g. "Lock detection" → "on")."""
         lines = "".join(
-            f"<br>{html.escape(name)}: {html.escape(state)}" for name, state in detection.items()
+            "<br>"
+            # Translators: one line of the About window's "On this desktop" list.
+            + html.escape(_("{name}: {state}").format(name=name, state=state))
+            for name, state in detection.items()
         )
+        paragraphs = (
+            _(
+                "Reminds you to stretch, sit evenly and move your feet, "
+                "so your lower back gets the breaks it needs."
+            ),
+            _("Not medical advice: stop any exercise that hurts."),
+        )
+        heading = html.escape(_("On this desktop"))
         return self._show(
             "about",
-            "About",  # Qt adds " — Posture Break"
+            _("About"),  # Qt adds " — Posture Break"
             f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Reminds you to stretch, sit evenly and move your feet, "
-            "so your lower back gets the breaks it needs.</p>"
-            "<p>Not medical advice: stop any exercise that hurts.</p>"
-            f"<p><b>On this desktop</b>{lines}</p>",
+            + "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+            + f"<p><b>{heading}</b>{lines}</p>",
         )

@@ -1,6 +1,6 @@
 """Form fields the settings dialog and the reminder editor build alike: number fields
 whose range comes from the model's limits, clock-time fields, and the words for
-weekdays and for how a reminder is shown."""
+weekdays and for how a reminder is shown, in the user's language."""
 
 from __future__ import annotations
 
@@ -12,21 +12,37 @@ from PySide6.QtWidgets import QSpinBox, QTimeEdit
 from posturebreak.core.reminders import NotificationStyle
 from posturebreak.core.settings import limits_of
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import N_, _, formats
 
-STYLE_LABELS = {
-    NotificationStyle.NOTIFICATION: "Notification",
-    NotificationStyle.POPUP: "Break window",
-    NotificationStyle.BOTH: "Notification and break window",
+_STYLE_LABELS = {
+    NotificationStyle.NOTIFICATION: N_("Notification"),
+    NotificationStyle.POPUP: N_("Break window"),
+    NotificationStyle.BOTH: N_("Notification and break window"),
 }
-DAY_NAMES = {
-    Weekday.MON: "Monday",
-    Weekday.TUE: "Tuesday",
-    Weekday.WED: "Wednesday",
-    Weekday.THU: "Thursday",
-    Weekday.FRI: "Friday",
-    Weekday.SAT: "Saturday",
-    Weekday.SUN: "Sunday",
+_DAY_NAMES = {
+    Weekday.MON: N_("Monday"),
+    Weekday.TUE: N_("Tuesday"),
+    Weekday.WED: N_("Wednesday"),
+    Weekday.THU: N_("Thursday"),
+    Weekday.FRI: N_("Friday"),
+    Weekday.SAT: N_("Saturday"),
+    Weekday.SUN: N_("Sunday"),
 }
+
+
+def style_label(style: NotificationStyle) -> str:
+    """How a reminder is shown, in the user's language."""
+    return _(_STYLE_LABELS[style])
+
+
+def day_name(day: Weekday) -> str:
+    """The weekday's full name in the user's language ("Monday")."""
+    return _(_DAY_NAMES[day])
+
+
+def short_day_name(day: Weekday) -> str:
+    """The weekday's short name as the user's locale writes it ("Mon")."""
+    return formats().weekday(day.number)
 
 
 def spin_box(owner: type, name: str, suffix: str, accessible_name: str) -> QSpinBox:

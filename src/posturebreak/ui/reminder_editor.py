@@ -50,14 +50,17 @@ from posturebreak.core.reminders import (
     ReminderAction,
     ReminderDefinition,
     Schedule,
+    reminder_name,
 )
 from posturebreak.core.settings import limits_of
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import N_, _, formats, ngettext, pgettext
 from posturebreak.ui.form_fields import (
-    DAY_NAMES,
-    STYLE_LABELS,
+    day_name,
     from_qtime,
+    short_day_name,
     spin_box,
+    style_label,
     time_edit,
     to_qtime,
 )
@@ -65,9 +68,9 @@ from posturebreak.ui.key_actions import ENTER_KEYS, KeyActions
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 _SCHEDULE_KINDS: tuple[tuple[type[Schedule], str], ...] = (
-    (EveryActiveMinutes, "Every few minutes at the computer"),
-    (AtTimesOfDay, "At times of day"),
-    (EveryNDays, "Every few days or weeks"),
+    (EveryActiveMinutes, N_("Every few minutes at the computer")),
+    (AtTimesOfDay, N_("At times of day")),
+    (EveryNDays, N_("Every few days or weeks")),
 )
 _DAYS, _WEEKS = "days", "weeks"
 _Button = QDialogButtonBox.StandardButton
@@ -98,23 +101,24 @@ class _TimesOfDayFields(QObject):
     def __init__(self, first_day: Weekday) -> None:
         super().__init__()
         self._first_day = first_day
-        self.new_time = time_edit("New time of day")
+        self.new_time = time_edit(_("New time of day"))
         self.new_time.setTime(QTime(12, 0))
-        self.add_time = QPushButton("Add &time")
-        self.add_time.setAccessibleName("Add time of day")
+        self.add_time = QPushButton(_("Add &time"))
+        self.add_time.setAccessibleName(_("Add time of day"))
         self.add_time.clicked.connect(self._add_time)
         self.times = QListWidget()
-        self.times.setAccessibleName("Times of day")
+        self.times.setAccessibleName(_("Times of day"))
         self.times.setMaximumHeight(self.times.fontMetrics().height() * 5)
-        self.remove_time = QPushButton("Remo&ve time")
-        self.remove_time.setAccessibleName("Remove the selected time of day")
+        self.remove_time = QPushButton(_("Remo&ve time"))
+        self.remove_time.setAccessibleName(_("Remove the selected time of day"))
         self.remove_time.clicked.connect(self._remove_time)
         self.times.currentRowChanged.connect(self._update_buttons)
         KeyActions(self.new_time, dict.fromkeys(ENTER_KEYS, self._add_time))
         KeyActions(self.times, {Qt.Key.Key_Delete: self._remove_time})
-        self.day_boxes = {day: QCheckBox(DAY_NAMES[day][:3]) for day in Weekday}
+        self.day_boxes = {day: QCheckBox(short_day_name(day)) for day in Weekday}
         for day, box in self.day_boxes.items():
-            box.setAccessibleName(f"On {DAY_NAMES[day]}")
+            # Translators: a reminder comes on this weekday ("On Monday").
+            box.setAccessibleName(_("On {day}").format(day=day_name(day)))
             box.toggled.connect(self.changed)
 
     def add_rows(self, form: QFormLayout) -> tuple[QLayout, ...]:
@@ -123,9 +127,9 @@ class _TimesOfDayFields(QObject):
         listed = _row_of((self.times, self.remove_time), stretch=False)
         listed.setAlignment(self.remove_time, Qt.AlignmentFlag.AlignTop)
         days = _row_of(tuple(self.day_boxes[day] for day in Weekday.week_from(self._first_day)))
-        _add_row(form, "New t&ime:", adding, self.new_time)
-        _add_row(form, "Time&s:", listed, self.times)
-        _add_row(form, "On &days:", days, self.day_boxes[self._first_day])
+        _add_row(form, _("New t&ime:"), adding, self.new_time)
+        _add_row(form, _("Time&s:"), listed, self.times)
+        _add_row(form, _("On &days:"), days, self.day_boxes[self._first_day])
         return adding, listed, days
 
     def show_schedule(self, schedule: AtTimesOfDay) -> None:
@@ -143,7 +147,9 @@ class _TimesOfDayFields(QObject):
         )
 
     def _time_at(self, row: int) -> time:
-        return time.fromisoformat(self.times.item(row).text())
+        at = self.times.item(row).data(Qt.ItemDataRole.UserRole)
+        assert isinstance(at, time)
+        return at
 
     def _insert(self, at: time) -> int:
         """Puts ``at`` in clock order (once); returns its row."""
@@ -151,7 +157,9 @@ class _TimesOfDayFields(QObject):
         while row < self.times.count() and self._time_at(row) < at:
             row += 1
         if row == self.times.count() or self._time_at(row) != at:
-            self.times.insertItem(row, QListWidgetItem(f"{at.hour:02d}:{at.minute:02d}"))
+            item = QListWidgetItem(formats().clock(at))
+            item.setData(Qt.ItemDataRole.UserRole, at)
+            self.times.insertItem(row, item)
         return row
 
     def _add_time(self) -> None:
@@ -169,7 +177,10 @@ class _TimesOfDayFields(QObject):
     def _update_buttons(self) -> None:
         full = self.times.count() >= MAX_TIMES_A_DAY
         self.add_time.setEnabled(not full)
-        self.add_time.setToolTip(f"At most {MAX_TIMES_A_DAY} times a day." if full else "")
+        most = ngettext(
+            "At most {count} time a day.", "At most {count} times a day.", MAX_TIMES_A_DAY
+        ).format(count=MAX_TIMES_A_DAY)
+        self.add_time.setToolTip(most if full else "")
         self.remove_time.setEnabled(self.times.currentRow() >= 0)
 
 
@@ -181,17 +192,18 @@ class _EveryNDaysFields(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.count = QSpinBox()
-        self.count.setAccessibleName("Every how many")
+        self.count.setAccessibleName(_("Every how many"))
         self.unit = QComboBox()
-        self.unit.addItem("days", _DAYS)
-        self.unit.addItem("weeks", _WEEKS)
-        self.unit.setAccessibleName("Days or weeks")
+        # Translators: "Every [3] [days]": the unit after the number in a repeating schedule.
+        self.unit.addItem(pgettext("every n", "days"), _DAYS)
+        self.unit.addItem(pgettext("every n", "weeks"), _WEEKS)
+        self.unit.setAccessibleName(_("Days or weeks"))
         self.unit.currentIndexChanged.connect(self._follow_unit)
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("d MMM yyyy")
-        self.start.setAccessibleName("Starting on")
-        self.at = time_edit("At time of day")
+        self.start.setAccessibleName(_("Starting on"))
+        self.at = time_edit(_("At time of day"))
         self._follow_unit()
         for signal in (self.count.valueChanged, self.start.dateChanged, self.at.timeChanged):
             signal.connect(self.changed)
@@ -199,9 +211,10 @@ class _EveryNDaysFields(QObject):
     def add_rows(self, form: QFormLayout) -> tuple[QWidget | QLayout, ...]:
         """Adds this schedule's rows to ``form``; returns their fields."""
         period = _row_of((self.count, self.unit))
-        _add_row(form, "E&very:", period, self.count)
-        _add_row(form, "&Starting on:", self.start, self.start)
-        _add_row(form, "A&t:", self.at, self.at)
+        _add_row(form, _("E&very:"), period, self.count)
+        _add_row(form, _("&Starting on:"), self.start, self.start)
+        # Translators: the time of day a reminder every few days comes at.
+        _add_row(form, _("A&t:"), self.at, self.at)
         return period, self.start, self.at
 
     def _follow_unit(self) -> None:
@@ -242,18 +255,18 @@ class ReminderEditor(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New reminder" if reminder is None else "Edit reminder")
+        self.setWindowTitle(_("New reminder") if reminder is None else _("Edit reminder"))
         self._original = reminder
         self._new_id = new_id
 
         self.name = QLineEdit()
         self.name.setMaxLength(MAX_NAME_LENGTH)
-        self.name.setAccessibleName("Name")
-        self.name.setPlaceholderText("e.g. Morning stretch")
+        self.name.setAccessibleName(_("Name"))
+        self.name.setPlaceholderText(_("e.g. Morning stretch"))
         self.message = QLineEdit()
         self.message.setMaxLength(MAX_MESSAGE_LENGTH)
-        self.message.setAccessibleName("Message")
-        self.message.setPlaceholderText("One line the reminder says")
+        self.message.setAccessibleName(_("Message"))
+        self.message.setPlaceholderText(_("One line the reminder says"))
         self._build_schedule(first_day)
         self._build_presentation()
         page = self._build_form()
@@ -289,39 +302,52 @@ class ReminderEditor(QDialog):
 
     def _build_schedule(self, first_day: Weekday) -> None:
         self.schedule_kind = QComboBox()
-        self.schedule_kind.setAccessibleName("When")
+        self.schedule_kind.setAccessibleName(_("When"))
         for _kind, label in _SCHEDULE_KINDS:
-            self.schedule_kind.addItem(label)
+            self.schedule_kind.addItem(_(label))
         self.minutes = spin_box(
-            EveryActiveMinutes, "minutes", " min at the computer", "Every how many minutes"
+            EveryActiveMinutes,
+            "minutes",
+            # Translators: after a number of minutes: "Every 45 min at the computer".
+            _(" min at the computer"),
+            _("Every how many minutes"),
         )
         self.times_fields = _TimesOfDayFields(first_day)
         self.days_fields = _EveryNDaysFields()
 
     def _build_presentation(self) -> None:
         self.category_boxes = {
-            category: QCheckBox(CATEGORY_LABELS[category]) for category in Category
+            category: QCheckBox(_(CATEGORY_LABELS[category])) for category in Category
         }
         for category, box in self.category_boxes.items():
-            box.setAccessibleName(f"Exercises from {CATEGORY_LABELS[category]}")
+            box.setAccessibleName(
+                _("Exercises from {category}").format(category=_(CATEGORY_LABELS[category]))
+            )
         self.show_as = QComboBox()
-        for value, label in STYLE_LABELS.items():
-            self.show_as.addItem(label, value.value)
-        self.show_as.setAccessibleName("Show as")
+        for style in NotificationStyle:
+            self.show_as.addItem(style_label(style), style.value)
+        self.show_as.setAccessibleName(_("Show as"))
         self.show_as.currentIndexChanged.connect(self._follow_style)
-        self.break_length = spin_box(ReminderDefinition, "break_seconds", " s", "Break length")
-        self.snooze = spin_box(ReminderDefinition, "snooze_minutes", " min", "Snooze for")
-        self.enabled = QCheckBox("&On")
-        self.enabled.setAccessibleName("Reminder on")
+        self.break_length = spin_box(
+            ReminderDefinition,
+            "break_seconds",
+            # Translators: a unit after a number of seconds in a number field ("30 s").
+            _(" s"),
+            _("Break length"),
+        )
+        self.snooze = spin_box(ReminderDefinition, "snooze_minutes", _(" min"), _("Snooze for"))
+        # Translators: the check box that turns this reminder on.
+        self.enabled = QCheckBox(pgettext("reminder", "&On"))
+        self.enabled.setAccessibleName(_("Reminder on"))
 
     def _build_form(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         self._form = form
-        form.addRow("&Name:", self.name)
-        form.addRow("&Message:", self.message)
-        form.addRow("&When:", self.schedule_kind)
-        form.addRow("Ever&y:", self.minutes)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Message:"), self.message)
+        form.addRow(_("&When:"), self.schedule_kind)
+        form.addRow(_("Ever&y:"), self.minutes)
         # One group of rows per kind of schedule, in the order of _SCHEDULE_KINDS.
         self._schedule_rows: tuple[tuple[QWidget | QLayout, ...], ...] = (
             (self.minutes,),
@@ -331,19 +357,19 @@ class ReminderEditor(QDialog):
         categories = QGridLayout()
         for index, box in enumerate(self.category_boxes.values()):
             categories.addWidget(box, index // 2, index % 2)
-        _add_row(form, "E&xercises from:", categories, self.category_boxes[Category.STRETCH])
+        _add_row(form, _("E&xercises from:"), categories, self.category_boxes[Category.STRETCH])
         categories_label = form.labelForField(categories)
         if categories_label is not None:
-            categories_label.setToolTip("None chosen: a plain reminder without an exercise.")
-        form.addRow("Show &as:", self.show_as)
-        form.addRow("&Break length:", self.break_length)
-        form.addRow("Snoo&ze for:", self.snooze)
+            categories_label.setToolTip(_("None chosen: a plain reminder without an exercise."))
+        form.addRow(_("Show &as:"), self.show_as)
+        form.addRow(_("&Break length:"), self.break_length)
+        form.addRow(_("Snoo&ze for:"), self.snooze)
         form.addRow(self.enabled)
         return page
 
     def _show(self, reminder: ReminderDefinition | None) -> None:
         shown = reminder or ReminderDefinition("new", "New", "", schedule=AtTimesOfDay())
-        self.name.setText("" if reminder is None else shown.name)
+        self.name.setText("" if reminder is None else reminder_name(shown.id, (shown,)))
         self.message.setText(shown.message)
         schedule = shown.schedule
         self.schedule_kind.setCurrentIndex(
@@ -389,6 +415,8 @@ class ReminderEditor(QDialog):
         """The edited reminder; only call it while :meth:`problem_text` is None."""
         name = self.name.text().strip()
         original = self._original
+        if original is not None and name == reminder_name(original.id, (original,)):
+            name = original.name  # a shipped name stays English in the file
         return ReminderDefinition(
             id=self._new_id(name) if original is None else original.id,
             name=name,
@@ -425,7 +453,7 @@ class ReminderEditor(QDialog):
     def _follow_style(self) -> None:
         """A notification alone has no countdown and nothing to snooze: those fields wait."""
         window = NotificationStyle(self.show_as.currentData()).shows_popup
-        why = "" if window else "Only a break window has a countdown and a Snooze button."
+        why = "" if window else _("Only a break window has a countdown and a Snooze button.")
         for field_ in (self.break_length, self.snooze):
             field_.setEnabled(window)
             field_.setToolTip(why)

@@ -34,9 +34,11 @@ from posturebreak.core.reminders import (
     ReminderDefinition,
     changed_shipped,
     missing_shipped,
+    reminder_name,
     restore_shipped,
 )
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import _, ngettext
 from posturebreak.ui.key_actions import ENTER_KEYS, KeyActions
 from posturebreak.ui.reminder_editor import ReminderEditor
 
@@ -68,8 +70,9 @@ class ReminderList(QWidget):
         self.reset_question: QMessageBox | None = None
 
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Reminders")
-        self.tree.setHeaderLabels(["Reminder", "When"])
+        self.tree.setAccessibleName(_("Reminders"))
+        # Translators: the reminder list's column headings.
+        self.tree.setHeaderLabels([_("Reminder"), _("When")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,17 +89,18 @@ class ReminderList(QWidget):
             },
         )
 
-        self.add_button = QPushButton("&Add\u2026")
-        self.add_button.setAccessibleName("Add a reminder")
+        self.add_button = QPushButton(_("&Add…"))
+        self.add_button.setAccessibleName(_("Add a reminder"))
         self.add_button.clicked.connect(self.add)
-        self.edit_button = QPushButton("&Edit\u2026")
-        self.edit_button.setAccessibleName("Edit the selected reminder")
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button.setAccessibleName(_("Edit the selected reminder"))
         self.edit_button.clicked.connect(self.edit_current)
-        self.remove_button = QPushButton("Re&move")
-        self.remove_button.setAccessibleName("Remove the selected reminder")
+        self.remove_button = QPushButton(_("Re&move"))
+        self.remove_button.setAccessibleName(_("Remove the selected reminder"))
         self.remove_button.clicked.connect(self.remove_current)
-        self.restore_button = QPushButton("Restore s&hipped")
-        self.restore_button.setAccessibleName("Restore shipped reminders")
+        # Translators: brings back the reminders the app comes with.
+        self.restore_button = QPushButton(_("Restore s&hipped"))
+        self.restore_button.setAccessibleName(_("Restore shipped reminders"))
         self.restore_button.clicked.connect(self.restore)
 
         buttons = QVBoxLayout()
@@ -124,7 +128,10 @@ class ReminderList(QWidget):
         self.tree.clear()
         for reminder in reminders:
             item = QTreeWidgetItem(
-                [reminder.name, schedule_summary(reminder.schedule, self._today, self._first_day)]
+                [
+                    reminder_name(reminder.id, (reminder,)),
+                    schedule_summary(reminder.schedule, self._today, self._first_day),
+                ]
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -192,20 +199,24 @@ class ReminderList(QWidget):
         if not changed:
             self._restore(reset_changed=False)
             return
-        names = ", ".join(reminder.name for reminder in changed)
+        # Translators: joins the names of the changed reminders in a list.
+        names = _(", ").join(reminder_name(reminder.id, changed) for reminder in changed)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Restore shipped reminders",
-            f"You changed {names}. Reset {'it' if len(changed) == 1 else 'them'} "
-            "to how the app comes?",
+            _("Restore shipped reminders"),
+            ngettext(
+                "You changed {names}. Reset it to how the app comes?",
+                "You changed {names}. Reset them to how the app comes?",
+                len(changed),
+            ).format(names=names),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        reset = box.addButton("&Reset", QMessageBox.ButtonRole.DestructiveRole)
-        reset.setAccessibleName("Reset changed shipped reminders")
+        reset = box.addButton(_("&Reset"), QMessageBox.ButtonRole.DestructiveRole)
+        reset.setAccessibleName(_("Reset changed shipped reminders"))
         if missing_shipped(self._reminders, self._shipped):
-            keep = box.addButton("&Keep my changes", QMessageBox.ButtonRole.AcceptRole)
-            keep.setAccessibleName("Only bring back removed shipped reminders")
+            keep = box.addButton(_("&Keep my changes"), QMessageBox.ButtonRole.AcceptRole)
+            keep.setAccessibleName(_("Only bring back removed shipped reminders"))
             keep.clicked.connect(lambda: self._restore(reset_changed=False))
         reset.clicked.connect(lambda: self._restore(reset_changed=True))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -255,7 +266,7 @@ class ReminderList(QWidget):
         )
         self.restore_button.setEnabled(can_restore)
         self.restore_button.setToolTip(
-            "Brings back the shipped reminders you removed; asks before resetting changed ones."
+            _("Brings back the shipped reminders you removed; asks before resetting changed ones.")
             if can_restore
-            else "The shipped reminders are all here as shipped."
+            else _("The shipped reminders are all here as shipped.")
         )

@@ -8,7 +8,7 @@ from the model's own limits, so the dialog cannot produce an invalid value.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
@@ -43,9 +43,12 @@ from posturebreak.core.settings import (
     WhileBusy,
 )
 from posturebreak.core.weekdays import Weekday
-from posturebreak.ui.form_fields import DAY_NAMES as _DAY_NAMES
+from posturebreak.i18n import N_, _, pgettext
+from posturebreak.i18n.language import available_languages
+from posturebreak.ui.form_fields import day_name, short_day_name
 from posturebreak.ui.form_fields import spin_box as _spin_box
 from posturebreak.ui.form_fields import to_qtime as _to_qtime
+from posturebreak.ui.language_choice import LanguageChoice
 from posturebreak.ui.reminder_list import ReminderList
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 from posturebreak.ui.sit_stand_settings import SitStandGroup
@@ -55,24 +58,25 @@ _Choice = TypeVar("_Choice", bound=StrEnum)
 _Button = QDialogButtonBox.StandardButton
 
 _OUTSIDE_LABELS = {
-    OutsideWorkingHours.REMIND: "Remind me at any time",
-    OutsideWorkingHours.SILENT: "Only during my working hours",
+    OutsideWorkingHours.REMIND: N_("Remind me at any time"),
+    OutsideWorkingHours.SILENT: N_("Only during my working hours"),
 }
 _WHILE_BUSY_LABELS = {
-    WhileBusy.WAIT: "Wait until I am free",
-    WhileBusy.QUIET: "Come at once, quietly",
+    WhileBusy.WAIT: N_("Wait until I am free"),
+    WhileBusy.QUIET: N_("Come at once, quietly"),
 }
 _THEME_LABELS = {
-    IconTheme.AUTO: "Colour (suits any panel)",
-    IconTheme.LIGHT: "Light (for dark panels)",
-    IconTheme.DARK: "Dark (for light panels)",
+    # Translators: the tray icon's colours; a coloured icon is readable on any panel.
+    IconTheme.AUTO: N_("Colour (suits any panel)"),
+    IconTheme.LIGHT: N_("Light (for dark panels)"),
+    IconTheme.DARK: N_("Dark (for light panels)"),
 }
 
 
 def _choice_box(labels: Mapping[_Choice, str], accessible_name: str) -> QComboBox:
     box = QComboBox()
     for value, label in labels.items():
-        box.addItem(label, value.value)
+        box.addItem(_(label), value.value)
     box.setAccessibleName(accessible_name)
     return box
 
@@ -87,17 +91,30 @@ class SettingsDialog(QDialog):
     apply_requested = Signal(object)  # Settings
 
     def __init__(
-        self, settings: Settings, icon: QIcon, today: date, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        icon: QIcon,
+        today: date,
+        parent: QWidget | None = None,
+        languages: Sequence[str] | None = None,
     ) -> None:
         """``today``: for the reminder list's dates (a start date names its year only when
-        it is not this year's)."""
+        it is not this year's); ``languages``: the shipped languages' codes (by default
+        those with a catalogue in ``resources/locale``)."""
         super().__init__(parent)
-        self.setWindowTitle("Settings")  # Qt adds " — Posture Break"
+        self.setWindowTitle(_("Settings"))  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         self.tabs = QTabWidget()
-        self.tabs.addTab(scrolling(self._build_reminders_tab(settings, today)), "&Reminders")
-        self.tabs.addTab(scrolling(self._build_schedule_tab()), "S&chedule")
-        self.tabs.addTab(scrolling(self._build_general_tab()), "&General")
+        self.tabs.addTab(scrolling(self._build_reminders_tab(settings, today)), _("&Reminders"))
+        self.tabs.addTab(scrolling(self._build_schedule_tab()), _("S&chedule"))
+        self.tabs.addTab(
+            scrolling(
+                self._build_general_tab(
+                    languages if languages is not None else available_languages()
+                )
+            ),
+            _("&General"),
+        )
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -150,76 +167,96 @@ class SettingsDialog(QDialog):
     def _build_schedule_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.outside_hours = _choice_box(_OUTSIDE_LABELS, "When reminders come")
+        self.outside_hours = _choice_box(_OUTSIDE_LABELS, _("When reminders come"))
         self.outside_hours.currentIndexChanged.connect(self._update_enabled)
-        form.addRow("&Reminders come:", self.outside_hours)
+        form.addRow(_("&Reminders come:"), self.outside_hours)
 
         self.hours_start, self.hours_end = QTimeEdit(), QTimeEdit()
-        for edit, name in ((self.hours_start, "start"), (self.hours_end, "end")):
+        for edit, name in (
+            (self.hours_start, _("Working hours start")),
+            (self.hours_end, _("Working hours end")),
+        ):
             edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(f"Working hours {name}")
+            edit.setAccessibleName(name)
         hours = QHBoxLayout()
         hours.addWidget(self.hours_start)
-        to_label = QLabel("t&o")
+        # Translators: between the start and end of the working hours ("09:00 to 17:00").
+        to_label = QLabel(_("t&o"))
         to_label.setBuddy(self.hours_end)
         hours.addWidget(to_label)
         hours.addWidget(self.hours_end)
         hours.addStretch()
-        form.addRow("&Working hours:", hours)
+        form.addRow(_("&Working hours:"), hours)
         self._hours_label = form.labelForField(hours)
         if isinstance(self._hours_label, QLabel):
             self._hours_label.setBuddy(self.hours_start)
 
-        self.day_boxes = {day: QCheckBox(_DAY_NAMES[day][:3]) for day in Weekday}
+        self.day_boxes = {day: QCheckBox(short_day_name(day)) for day in Weekday}
         for day, box in self.day_boxes.items():
-            box.setAccessibleName(f"Work on {_DAY_NAMES[day]}")
+            box.setAccessibleName(_("Work on {day}").format(day=day_name(day)))
         self._days_row = QHBoxLayout()
-        form.addRow("Working &days:", self._days_row)
+        form.addRow(_("Working &days:"), self._days_row)
         self._days_label = form.labelForField(self._days_row)
 
         self.idle_threshold = _spin_box(
-            ScheduleSettings, "idle_threshold_minutes", " min", "Natural break after"
+            ScheduleSettings, "idle_threshold_minutes", _(" min"), _("Natural break after")
         )
-        self.idle_threshold.setSpecialValueText("Off")
+        # Translators: the natural-break field's value when idle time is not watched.
+        self.idle_threshold.setSpecialValueText(pgettext("natural break", "Off"))
         self.idle_threshold.setToolTip(
-            "No keyboard or mouse input this long means you are away: the countdowns stop, "
-            "and a break's length away counts as a natural break. Off: only a locked screen "
-            "or sleep means away."
+            _(
+                "No keyboard or mouse input this long means you are away: the countdowns stop, "
+                "and a break's length away counts as a natural break. Off: only a locked screen "
+                "or sleep means away."
+            )
         )
-        form.addRow("&Natural break after:", self.idle_threshold)
-        self.while_busy = _choice_box(_WHILE_BUSY_LABELS, "Notifications while busy")
+        form.addRow(_("&Natural break after:"), self.idle_threshold)
+        self.while_busy = _choice_box(_WHILE_BUSY_LABELS, _("Notifications while busy"))
         self.while_busy.setToolTip(
-            "Busy: do not disturb is on, you are in a call, or a window is full screen. "
-            "Break windows always wait until you are free."
+            _(
+                "Busy: do not disturb is on, you are in a call, or a window is full screen. "
+                "Break windows always wait until you are free."
+            )
         )
-        form.addRow("Notifications while &busy:", self.while_busy)
+        form.addRow(_("Notifications while &busy:"), self.while_busy)
         return page
 
-    def _build_general_tab(self) -> QWidget:
+    def _build_general_tab(self, languages: Sequence[str]) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.sound = QCheckBox("Ring the system &bell when a break window opens")
-        self.start_at_login = QCheckBox("Start &at login")
-        self.icon_theme = _choice_box(_THEME_LABELS, "Tray icon")
+        self.sound = QCheckBox(_("Ring the system &bell when a break window opens"))
+        self.start_at_login = QCheckBox(_("Start &at login"))
+        self.icon_theme = _choice_box(_THEME_LABELS, _("Tray icon"))
         self.first_day = QComboBox()
-        self.first_day.setAccessibleName("First day of the week")
+        self.first_day.setAccessibleName(_("First day of the week"))
         for day in Weekday:
-            self.first_day.addItem(_DAY_NAMES[day], day.value)
+            self.first_day.addItem(day_name(day), day.value)
         self.first_day.currentIndexChanged.connect(self._order_days)
         form.addRow(self.sound)
         form.addRow(self.start_at_login)
-        form.addRow("Tray &icon:", self.icon_theme)
-        form.addRow("&First day of the week:", self.first_day)
-        self.daily_goal = _spin_box(GeneralSettings, "daily_goal", " done breaks", "Daily goal")
-        self.daily_goal.setToolTip(
-            "Days with at least this many done breaks count towards your streak."
+        form.addRow(_("Tray &icon:"), self.icon_theme)
+        form.addRow(_("&First day of the week:"), self.first_day)
+        self.language = LanguageChoice(languages)
+        form.addRow(_("&Language:"), self.language.box)
+        form.addRow("", self.language.note)  # under the box it is about
+        self.daily_goal = _spin_box(
+            GeneralSettings,
+            "daily_goal",
+            # Translators: after the daily goal's number: "4 done breaks".
+            _(" done breaks"),
+            _("Daily goal"),
         )
-        form.addRow("Daily &goal:", self.daily_goal)
-        self.pack_on = _spin_box(PackSettings, "on_minutes", " min", "Heat/cold pack on for")
-        self.pack_rest = _spin_box(PackSettings, "rest_minutes", " min", "Skin rest after the pack")
-        self.pack_rest.setSpecialValueText("No rest timer")
-        form.addRow("Heat/cold &pack on for:", self.pack_on)
-        form.addRow("Then skin &rest for:", self.pack_rest)
+        self.daily_goal.setToolTip(
+            _("Days with at least this many done breaks count towards your streak.")
+        )
+        form.addRow(_("Daily &goal:"), self.daily_goal)
+        self.pack_on = _spin_box(PackSettings, "on_minutes", _(" min"), _("Heat/cold pack on for"))
+        self.pack_rest = _spin_box(
+            PackSettings, "rest_minutes", _(" min"), _("Skin rest after the pack")
+        )
+        self.pack_rest.setSpecialValueText(_("No rest timer"))
+        form.addRow(_("Heat/cold &pack on for:"), self.pack_on)
+        form.addRow(_("Then skin &rest for:"), self.pack_rest)
         self.stool_trial = StoolTrialGroup()
         form.addRow(self.stool_trial)
         return page
@@ -242,6 +279,7 @@ class SettingsDialog(QDialog):
         self.start_at_login.setChecked(general.start_at_login)
         _select(self.icon_theme, general.icon_theme)
         _select(self.first_day, general.first_day_of_week)
+        self.language.show(general.language)
         self.daily_goal.setValue(general.daily_goal)
         self.pack_on.setValue(settings.pack.on_minutes)
         self.pack_rest.setValue(settings.pack.rest_minutes)
@@ -270,6 +308,7 @@ class SettingsDialog(QDialog):
                 first_day_of_week=Weekday(self.first_day.currentData()),
                 icon_theme=IconTheme(self.icon_theme.currentData()),
                 daily_goal=self.daily_goal.value(),
+                language=self.language.code(),
             ),
             pack=PackSettings(on_minutes=self.pack_on.value(), rest_minutes=self.pack_rest.value()),
             sit_stand=self.sit_stand.read(),
@@ -303,8 +342,10 @@ class SettingsDialog(QDialog):
         """Hands the settings on; False when they were refused or could not be saved."""
         if self.hours_start.time() == self.hours_end.time():
             self.show_error(
-                "Working hours must start and end at different times. For reminders at any "
-                "time of day, choose \u201cRemind me at any time\u201d."
+                _(
+                    "Working hours must start and end at different times. For reminders at any "
+                    "time of day, choose “{choice}”."
+                ).format(choice=_(_OUTSIDE_LABELS[OutsideWorkingHours.REMIND]))
             )
             return False
         if (problem := self.stool_trial.problem()) is not None:
@@ -313,7 +354,7 @@ class SettingsDialog(QDialog):
         try:
             settings = self.settings()
         except InvalidSettingError:
-            self.show_error("Choose at least one working day.")
+            self.show_error(_("Choose at least one working day."))
             return False
         self.error_label.hide()
         self.apply_requested.emit(settings)  # the app calls show_error() if saving fails

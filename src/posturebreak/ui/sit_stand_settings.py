@@ -6,33 +6,33 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBo
 
 from posturebreak.core.settings import limits_of
 from posturebreak.core.sit_stand import SitStandSettings, SwitchPrompt
+from posturebreak.i18n import N_, _
 
 _PROMPT_LABELS = {
-    SwitchPrompt.NOTIFICATION: "Notification (answer from the tray menu)",
-    SwitchPrompt.WINDOW: "Window with an \u201cI'm standing now\u201d button",
+    SwitchPrompt.NOTIFICATION: N_("Notification (answer from the tray menu)"),
+    SwitchPrompt.WINDOW: N_("Window with an “I'm standing now” button"),
 }
-_TITLE = "Sit/stand desk"
 
 
 class SitStandGroup(QGroupBox):
     """Edits a :class:`SitStandSettings`; its ranges are the model's own limits."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_TITLE, parent)
+        super().__init__(_("Sit/stand desk"), parent)
         self.setCheckable(True)
-        self.setAccessibleName(f"{_TITLE} on")
-        self.setToolTip("For a height-adjustable desk: take turns sitting and standing.")
-        self.sit = self._minutes("sit_minutes", "Sit for")
-        self.stand = self._minutes("stand_minutes", "Stand for")
+        self.setAccessibleName(_("Sit/stand desk on"))
+        self.setToolTip(_("For a height-adjustable desk: take turns sitting and standing."))
+        self.sit = self._minutes("sit_minutes", _("Sit/stand desk: sit for"))
+        self.stand = self._minutes("stand_minutes", _("Sit/stand desk: stand for"))
         self.prompt = QComboBox()
-        self.prompt.setAccessibleName(f"{_TITLE}: ask with")
+        self.prompt.setAccessibleName(_("Sit/stand desk: ask with"))
         for prompt, label in _PROMPT_LABELS.items():
-            self.prompt.addItem(label, prompt.value)
+            self.prompt.addItem(_(label), prompt.value)
         form = QFormLayout(self)
-        for label, field in (("Sit for:", self.sit), ("Stand for:", self.stand)):
-            form.addRow(label, field)
-        form.addRow("Ask with:", self.prompt)
-        hint = QLabel("The tray menu shows since when you sit or stand, and switches at once.")
+        form.addRow(_("Sit for:"), self.sit)
+        form.addRow(_("Stand for:"), self.stand)
+        form.addRow(_("Ask with:"), self.prompt)
+        hint = QLabel(_("The tray menu shows since when you sit or stand, and switches at once."))
         hint.setWordWrap(True)
         form.addRow(hint)
 
@@ -40,8 +40,9 @@ class SitStandGroup(QGroupBox):
     def _minutes(name: str, accessible_name: str) -> QSpinBox:
         box = QSpinBox()
         box.setRange(*limits_of(SitStandSettings, name))
-        box.setSuffix(" min")
-        box.setAccessibleName(f"{_TITLE}: {accessible_name.lower()}")
+        # Translators: a unit after a number of minutes in a number field ("45 min").
+        box.setSuffix(_(" min"))
+        box.setAccessibleName(accessible_name)
         return box
 
     def show_settings(self, settings: SitStandSettings) -> None:

@@ -9,26 +9,30 @@ from posturebreak.core.stool_trial import (
     StoolTrialSettings,
     parse_setting_names,
 )
+from posturebreak.i18n import _
 
 
 class StoolTrialGroup(QGroupBox):
     """A check box to run the trial and the stool's settings as a comma-separated line."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Foot-stool height trial", parent)
+        super().__init__(_("Foot-stool height trial"), parent)
         self.setAccessibleName(self.title())
         form = QFormLayout(self)
-        self.enabled = QCheckBox("Suggest a different stool &setting each working day")
+        self.enabled = QCheckBox(_("Suggest a different stool &setting each working day"))
         self.enabled.setToolTip(
-            "The foot-stool reminder says which setting is today's; the comfort check-in "
-            "records it, and Your breaks shows comfort per setting after a few days each."
+            _(
+                "The foot-stool reminder says which setting is today's; the comfort check-in "
+                "records it, and Your breaks shows comfort per setting after a few days each."
+            )
         )
         self.names = QLineEdit()
-        self.names.setAccessibleName("Your stool's settings, separated by commas")
-        self.names.setPlaceholderText("low, middle, high  or  8 cm, 12 cm, 16 cm")
+        self.names.setAccessibleName(_("Your stool's settings, separated by commas"))
+        # Translators: an example of what to type; keep the commas between the settings.
+        self.names.setPlaceholderText(_("low, middle, high  or  8 cm, 12 cm, 16 cm"))
         self.enabled.toggled.connect(self.names.setEnabled)
         form.addRow(self.enabled)
-        label = QLabel("Your stool's setti&ngs (commas between):")
+        label = QLabel(_("Your stool's setti&ngs (commas between):"))
         label.setBuddy(self.names)
         label.setWordWrap(True)
         form.addRow(label)
@@ -44,7 +48,7 @@ class StoolTrialGroup(QGroupBox):
         try:
             self.read()
         except InvalidStoolTrialError as error:
-            return f"Foot-stool trial: {error}."
+            return _("Foot-stool trial: {problem}.").format(problem=error)
         return None
 
     def read(self) -> StoolTrialSettings:
