@@ -91,8 +91,9 @@ def use(translations: gettext.NullTranslations, local_formats: Formats) -> None:
 
 
 def _(message: str) -> str:
-    """``message`` in the user's language (itself when there is no translation)."""
-    return _translations.gettext(message)
+    """``message`` in the user's language (itself when there is no translation; an
+    empty text stays empty, where gettext would give the catalogue's header)."""
+    return _translations.gettext(message) if message else message
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name xgettext and translators know
