@@ -104,7 +104,7 @@ class ComfortCheckInDialog(QDialog):
         layout.addWidget(buttons)
         self._start_from(earlier, todays_setting)
         self.slider.setFocus()
-        fit_to_screen(self, QSize(480, self.sizeHint().height()))
+        self._fit(480)
 
     def _build_scale(self) -> QGridLayout:
         grid = QGridLayout()
@@ -165,3 +165,9 @@ class ComfortCheckInDialog(QDialog):
         """The answer could not be kept: says why and stays open, answer intact."""
         self.error_label.setText(text)
         self.error_label.show()
+        self._fit(self.width())
+
+    def _fit(self, width: int) -> None:
+        """As tall as the wrapped text needs at ``width`` (longer in some languages), within
+        the screen."""
+        fit_to_screen(self, QSize(width, max(self.sizeHint().height(), self.heightForWidth(width))))
