@@ -12,21 +12,33 @@ import os
 from pathlib import Path
 
 from posturebreak import APP_NAME
+from posturebreak.i18n import _
 from posturebreak.services.atomic_file import write_atomically
 from posturebreak.services.notify import Notification
 
 log = logging.getLogger(__name__)
 
 NO_TRAY_NOTICE_FILE = "no-tray-notice-shown"
-NO_TRAY_NOTICE = Notification(
-    f"{APP_NAME} is running without a tray icon",
-    "Your desktop shows no system tray. Reminders still come.\n"
-    "To take a break, pause, resume, or open Settings or Your breaks, right-click "
-    "Posture Break in your applications menu, or see what a terminal can do:\n"
-    "posture-break --help\n"
-    "Not in the menu? Add it with:\n"
-    "posture-break install-desktop-entry",
-)
+
+
+def no_tray_notice_text() -> Notification:
+    """What the notice says, in the user's language (the commands stay as typed)."""
+    return Notification(
+        _("{app} is running without a tray icon").format(app=APP_NAME),
+        # Translators: {help} and {install} are commands to type in a terminal.
+        _(
+            "Your desktop shows no system tray. Reminders still come.\n"
+            "To take a break, pause, resume, or open Settings or Your breaks, right-click "
+            "{app} in your applications menu, or see what a terminal can do:\n"
+            "{help}\n"
+            "Not in the menu? Add it with:\n"
+            "{install}"
+        ).format(
+            app=APP_NAME,
+            help="posture-break --help",
+            install="posture-break install-desktop-entry",
+        ),
+    )
 
 
 def no_tray_notice(data_dir: Path) -> Notification | None:
@@ -40,4 +52,4 @@ def no_tray_notice(data_dir: Path) -> Notification | None:
         write_atomically(marker, b"")  # private (0600), like the rest of the data folder
     except OSError as error:
         log.warning("Could not remember that the no-tray notice was shown: %s", error)
-    return NO_TRAY_NOTICE
+    return no_tray_notice_text()

@@ -21,6 +21,7 @@ from posturebreak.core.settings import Settings
 from posturebreak.core.status import describe_moment, status_line
 from posturebreak.core.wall_clock import WallClockSchedule
 from posturebreak.core.working_time import WorkingTime
+from posturebreak.i18n import _, pgettext
 from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.clock_watch import ClockWatch
@@ -134,14 +135,17 @@ class ReminderTiming(QObject):
         )
         until = self.busy.rules.until
         if until is not None and holding_for is BusyReason.TURNED_ON:
-            line += f" until {describe_moment(until, now)}"
+            # Translators: {status} says reminders are held for do not disturb; {time} is a
+            # clock time, with the weekday when not today: "… until 14:30".
+            line = _("{status} until {time}").format(status=line, time=describe_moment(until, now))
         return line
 
     def detection(self) -> dict[str, str]:
         """What each way of telling the user is away or busy does on this desktop."""
         states = dict(self.presence.states)
-        states.update((name, "on") for name in self.busy.detector_names)
-        states.update((name, "off, not available here") for name in self._missing)
+        # Translators: whether a way of telling the user is away or busy works, in About.
+        states.update((name, pgettext("detection", "on")) for name in self.busy.detector_names)
+        states.update((name, _("off, not available here")) for name in self._missing)
         return states
 
     def _idle_threshold(self, settings: Settings) -> timedelta | None:

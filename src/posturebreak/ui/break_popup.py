@@ -39,6 +39,7 @@ from posturebreak.core.clock import Clock
 from posturebreak.core.countdown import countdown_announcement, time_left_text
 from posturebreak.core.events import BreakRequest, Outcome
 from posturebreak.core.reminders import ReminderAction, ReminderId
+from posturebreak.i18n import _, pgettext
 from posturebreak.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,8 @@ _ILLUSTRATION_SIZE = 140
 
 def _minutes_text(length: timedelta) -> str:
     minutes = max(1, round(length.total_seconds() / 60))
-    return f"{minutes} min"
+    # Translators: how long Snooze puts a break off, on its button: "Snooze 5 min".
+    return _("{minutes} min").format(minutes=minutes)
 
 
 class BreakPopup(QWidget):
@@ -83,14 +85,14 @@ class BreakPopup(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, max(1, round(request.break_length.total_seconds())))
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Time left in the break")
+        self.progress.setAccessibleName(_("Time left in the break"))
         layout.addWidget(self.progress)
         # Its own line, wrapping: "Well done! Press Done to log it." is never cut off.
         self.time_left = QLabel()
         self.time_left.setWordWrap(True)
         # A name of its own keeps Qt from telling screen readers of every second's new text;
         # the countdown is announced now and then instead.
-        self.time_left.setAccessibleName("Countdown")
+        self.time_left.setAccessibleName(_("Countdown"))
         self._seconds_left: int | None = None
         self.announced.connect(self._announce)
         layout.addWidget(self.time_left)
@@ -134,7 +136,7 @@ class BreakPopup(QWidget):
 
             picture = QSvgWidget(str(resources_dir() / exercise.illustration))
             picture.setFixedSize(_ILLUSTRATION_SIZE, _ILLUSTRATION_SIZE)
-            picture.setAccessibleName(f"Illustration: {exercise.title}")
+            picture.setAccessibleName(_("Illustration: {name}").format(name=exercise.title))
             body.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(text, 1)
         return body
@@ -145,16 +147,21 @@ class BreakPopup(QWidget):
     def _build_buttons(self, snooze_label: str, action: ReminderAction) -> QHBoxLayout:
         """Skip / Snooze / Done on the right, with their keyboard shortcuts; a reminder
         that opens a dialog says Start instead of Done."""
-        self.done_button = QPushButton("&Done" if action is ReminderAction.BREAK else "&Start")
-        self.snooze_button = QPushButton(f"&Snooze {snooze_label}")
-        self.skip_button = QPushButton("S&kip")
+        self.done_button = QPushButton(
+            # Translators: the break window's buttons; each needs its own & letter.
+            _("&Done") if action is ReminderAction.BREAK else _("&Start")
+        )
+        # Translators: {duration} is how long, e.g. "5 min".
+        self.snooze_button = QPushButton(_("&Snooze {duration}").format(duration=snooze_label))
+        self.skip_button = QPushButton(_("S&kip"))
         self.done_button.setDefault(True)
         row = QHBoxLayout()
         row.addStretch(1)
         for button, outcome, key in (
-            (self.skip_button, Outcome.SKIPPED, "Esc"),
+            # Translators: the names of keys, shown as the buttons' tooltips.
+            (self.skip_button, Outcome.SKIPPED, pgettext("key", "Esc")),
             (self.snooze_button, Outcome.SNOOZED, "S"),
-            (self.done_button, Outcome.DONE, "Enter"),
+            (self.done_button, Outcome.DONE, pgettext("key", "Enter")),
         ):
             button.clicked.connect(self._answer_with(outcome))
             button.setToolTip(key)

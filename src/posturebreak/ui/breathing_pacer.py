@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from posturebreak.core.breathing import Breath, BreathingPattern, phase_at
+from posturebreak.i18n import _
 
 FRAME_MS = 40  # 25 frames a second: smooth for a slow circle, light on the CPU
 _DIAMETER = 132  # the full circle, in device-independent pixels
@@ -56,13 +57,13 @@ class BreathingPacer(QWidget):
         self.frame_timer.setInterval(FRAME_MS)
         self.frame_timer.timeout.connect(self.advance)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(f"Breathing pacer, {pattern.name}")
+        self.setAccessibleName(_("Breathing pacer, {pattern}").format(pattern=_(pattern.name)))
         self.setAccessibleDescription(self.state.announcement)
 
     @property
     def phase_text(self) -> str:
         """The words under the circle: "Breathe in", "Hold" or "Breathe out"."""
-        return str(self.state.breath)
+        return _(self.state.breath.value)
 
     def advance(self) -> None:
         """Moves the circle to the current moment; announces a step as it begins."""
@@ -90,7 +91,7 @@ class BreathingPacer(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
         words = QFontMetrics(self.words_font())
-        widest = max(words.horizontalAdvance(str(breath)) for breath in Breath)
+        widest = max(words.horizontalAdvance(_(breath.value)) for breath in Breath)
         return QSize(
             max(_DIAMETER + 2 * _EDGE, widest + 2 * _GAP), _EDGE + _DIAMETER + _GAP + words.height()
         )

@@ -36,6 +36,7 @@ from posturebreak.core.comfort import (
     QUESTION,
     CheckIn,
 )
+from posturebreak.i18n import _, formats
 from posturebreak.ui.screen_fit import fit_to_screen
 
 # Where the slider starts when today has no answer yet: the middle, favouring neither end.
@@ -43,7 +44,10 @@ _START = (LOWEST + HIGHEST) // 2
 
 
 def answer_text(comfort: int) -> str:
-    return f"Your answer: {comfort} of {HIGHEST}"
+    # Translators: under the comfort slider, e.g. "Your answer: 7 of 10".
+    return _("Your answer: {comfort} of {highest}").format(
+        comfort=formats().integer(comfort), highest=formats().integer(HIGHEST)
+    )
 
 
 class ComfortCheckInDialog(QDialog):
@@ -62,25 +66,25 @@ class ComfortCheckInDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Comfort check-in")  # Qt adds " — Posture Break"
+        self.setWindowTitle(_("Comfort check-in"))  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         layout = QVBoxLayout(self)
-        question = QLabel(f"<b>{QUESTION}</b>")
+        question = QLabel(f"<b>{_(QUESTION)}</b>")
         question.setWordWrap(True)
         layout.addWidget(question)
         layout.addLayout(self._build_scale())
         form = QFormLayout()
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE_LENGTH)
-        self.note.setAccessibleName("Note (optional)")
-        self.note.setPlaceholderText("e.g. long meeting, new chair")
-        form.addRow("&Note (optional):", self.note)
+        self.note.setAccessibleName(_("Note (optional)"))
+        self.note.setPlaceholderText(_("e.g. long meeting, new chair"))
+        form.addRow(_("&Note (optional):"), self.note)
         self.stool = QComboBox()
-        self.stool.setAccessibleName("Stool setting used today")
+        self.stool.setAccessibleName(_("Stool setting used today"))
         for name in stool_settings:
             self.stool.addItem(name)
         if stool_settings:
-            form.addRow("&Stool setting used today:", self.stool)
+            form.addRow(_("&Stool setting used today:"), self.stool)
         layout.addLayout(form)
         self.earlier_label = QLabel()
         self.earlier_label.setWordWrap(True)
@@ -92,15 +96,15 @@ class ComfortCheckInDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
-        buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(_("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._start_from(earlier, todays_setting)
         self.slider.setFocus()
-        fit_to_screen(self, QSize(480, self.sizeHint().height()))
+        self._fit(480)
 
     def _build_scale(self) -> QGridLayout:
         grid = QGridLayout()
@@ -110,12 +114,16 @@ class ComfortCheckInDialog(QDialog):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setAccessibleName(f"Lower-back comfort, {LOWEST_LABEL} to {HIGHEST_LABEL}")
+        self.slider.setAccessibleName(
+            _("Lower-back comfort, {lowest} to {highest}").format(
+                lowest=_(LOWEST_LABEL), highest=_(HIGHEST_LABEL)
+            )
+        )
         self.value_label = QLabel()
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.value_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.slider.valueChanged.connect(self._show_value)
-        low, high = QLabel(LOWEST_LABEL), QLabel(HIGHEST_LABEL)
+        low, high = QLabel(_(LOWEST_LABEL)), QLabel(_(HIGHEST_LABEL))
         high.setAlignment(Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.slider, 0, 0, 1, 2)
         grid.addWidget(low, 1, 0)
@@ -134,8 +142,12 @@ class ComfortCheckInDialog(QDialog):
             return
         self.note.setText(earlier.note)
         self.earlier_label.setText(
-            f"You answered today already ({earlier.comfort} at "
-            f"{earlier.answered_at:%H:%M}). Saving replaces that answer."
+            _(
+                "You answered today already ({comfort} at {time}). Saving replaces that answer."
+            ).format(
+                comfort=formats().integer(earlier.comfort),
+                time=formats().clock(earlier.answered_at),
+            )
         )
 
     def _show_value(self, value: int) -> None:
@@ -153,3 +165,9 @@ class ComfortCheckInDialog(QDialog):
         """The answer could not be kept: says why and stays open, answer intact."""
         self.error_label.setText(text)
         self.error_label.show()
+        self._fit(self.width())
+
+    def _fit(self, width: int) -> None:
+        """As tall as the wrapped text needs at ``width`` (longer in some languages), within
+        the screen."""
+        fit_to_screen(self, QSize(width, max(self.sizeHint().height(), self.heightForWidth(width))))

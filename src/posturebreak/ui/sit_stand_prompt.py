@@ -9,14 +9,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from posturebreak.core.sit_stand import Posture, SitStandSettings, SwitchPrompt, switch_words
+from posturebreak.i18n import N_, _
 from posturebreak.services.notify import Notification
 from posturebreak.services.sit_stand_service import SitStandService
 
 if TYPE_CHECKING:  # the window and its SVG libraries load when first shown
     from posturebreak.ui.sit_stand_window import SwitchWindow
 
-# Said after the notification's message: a notification carries no buttons here.
-_ANSWER_FROM_TRAY = 'Choose "{answer}" in the tray menu once you have.'
+# The notification's body: a notification carries no buttons here.
+# Translators: {message} is e.g. "Time to stand up for a while."; {answer} is the tray
+# menu entry, e.g. "I'm standing now".
+_ANSWER_FROM_TRAY = N_('{message} Choose "{answer}" in the tray menu once you have.')
 
 
 class SwitchPrompter(QObject):
@@ -48,8 +51,8 @@ class SwitchPrompter(QObject):
             self.window.taken.connect(self._service.take)
             self.window.show()
             return
-        answer = _ANSWER_FROM_TRAY.format(answer=words.answer)
-        self._notify(Notification(words.title, f"{words.message} {answer}"))
+        body = _(_ANSWER_FROM_TRAY).format(message=words.message, answer=words.answer)
+        self._notify(Notification(words.title, body))
 
     def close(self) -> None:
         """Takes the window away (the prompter owns it: it is deleted here, not on close)."""

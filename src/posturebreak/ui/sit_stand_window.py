@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from posturebreak.core.sit_stand import Posture, SwitchWords
+from posturebreak.i18n import _
 from posturebreak.resources import resources_dir
 
 _ILLUSTRATION_SIZE = 140
@@ -45,14 +46,14 @@ class SwitchWindow(QWidget):
 
             svg = QSvgWidget(str(picture))
             svg.setFixedSize(_ILLUSTRATION_SIZE, _ILLUSTRATION_SIZE)
-            svg.setAccessibleName(f"Illustration: {words.answer}")
+            svg.setAccessibleName(_("Illustration: {name}").format(name=words.answer))
             body.addWidget(svg, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(text, 1)
 
         self.done_button = QPushButton(words.answer)
         self.done_button.setDefault(True)
         self.done_button.clicked.connect(self._switched)
-        self.later_button = QPushButton("Not now")
+        self.later_button = QPushButton(_("Not now"))
         self.later_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -12,22 +12,28 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from posturebreak import APP_NAME
+from posturebreak.i18n import N_, _
 
 
 class PauseLength(Enum):
-    """The pause lengths the menu offers, with their labels."""
+    """The pause lengths the menu offers, with their labels (translated where shown)."""
 
-    HALF_HOUR = "For 30 minutes"
-    HOUR = "For 1 hour"
-    UNTIL_TOMORROW = "Until tomorrow"
+    # Translators: an entry under "Pause reminders" in the tray menu.
+    HALF_HOUR = N_("For 30 minutes")
+    # Translators: an entry under "Pause reminders" and "Do not disturb" in the tray menu.
+    HOUR = N_("For 1 hour")
+    # Translators: an entry under "Pause reminders" and "Do not disturb" in the tray menu.
+    UNTIL_TOMORROW = N_("Until tomorrow")
 
 
 class DoNotDisturbLength(Enum):
-    """How long do not disturb lasts when turned on from the menu, with its label."""
+    """How long do not disturb lasts when turned on from the menu, with its label
+    (translated where shown)."""
 
-    HOUR = "For 1 hour"
-    UNTIL_TOMORROW = "Until tomorrow"
-    UNTIL_TURNED_OFF = "Until I turn it off"
+    HOUR = N_("For 1 hour")
+    UNTIL_TOMORROW = N_("Until tomorrow")
+    # Translators: an entry under "Do not disturb" in the tray menu.
+    UNTIL_TURNED_OFF = N_("Until I turn it off")
 
 
 @dataclass(frozen=True)
@@ -106,36 +112,40 @@ class TrayIcon(QObject):
         self.sit_stand_status_action.setEnabled(False)
         self.sit_stand_action = self._add(menu, "", self.posture_toggle_requested)
         menu.addSeparator()
-        self.take_break_menu = menu.addMenu("Take a break now")
+        self.take_break_menu = menu.addMenu(_("Take a break now"))
         self.take_break_menu.triggered.connect(
             lambda action: self.take_break_requested.emit(action.data())
         )
         self._break_entries: tuple[tuple[str, str], ...] | None = None
-        self.log_action = self._add(menu, "Log a stretch…", self.log_requested)
-        self.history_action = self._add(menu, "Your breaks…", self.history_requested)
-        self.comfort_action = self._add(menu, "How is your back?…", self.comfort_requested)
+        self.log_action = self._add(menu, _("Log a stretch…"), self.log_requested)
+        self.history_action = self._add(menu, _("Your breaks…"), self.history_requested)
+        self.comfort_action = self._add(menu, _("How is your back?…"), self.comfort_requested)
         self.pause_menu, self.pause_actions = _choices(
-            menu, "Pause reminders", PauseLength, self.pause_requested
+            menu, _("Pause reminders"), PauseLength, self.pause_requested
         )
-        self.resume_action = self._add(menu, "Resume reminders", self.resume_requested)
-        self.skip_action = self._add(menu, "Skip next reminder", self.skip_requested)
+        self.resume_action = self._add(menu, _("Resume reminders"), self.resume_requested)
+        self.skip_action = self._add(menu, _("Skip next reminder"), self.skip_requested)
         self.dnd_menu, self.dnd_actions = _choices(
-            menu, "Do not disturb", DoNotDisturbLength, self.do_not_disturb_requested
+            menu, _("Do not disturb"), DoNotDisturbLength, self.do_not_disturb_requested
         )
         self.dnd_off_action = self._add(
-            menu, "Turn off do not disturb", self.do_not_disturb_off_requested
+            menu, _("Turn off do not disturb"), self.do_not_disturb_off_requested
         )
         menu.addSeparator()
         self.workstation_action = self._add(
-            menu, "Check your workstation…", self.workstation_requested
+            menu, _("Check your workstation…"), self.workstation_requested
         )
-        pack_menu = menu.addMenu("Heat/cold pack")
-        self.pack_start_action = self._add(pack_menu, "Start pack timer", self.pack_start_requested)
-        self.pack_stop_action = self._add(pack_menu, "Stop pack timer", self.pack_stop_requested)
-        self.settings_action = self._add(menu, "Settings…", self.settings_requested)
-        self.about_action = self._add(menu, f"About {APP_NAME}", self.about_requested)
+        pack_menu = menu.addMenu(_("Heat/cold pack"))
+        self.pack_start_action = self._add(
+            pack_menu, _("Start pack timer"), self.pack_start_requested
+        )
+        self.pack_stop_action = self._add(pack_menu, _("Stop pack timer"), self.pack_stop_requested)
+        self.settings_action = self._add(menu, _("Settings…"), self.settings_requested)
+        self.about_action = self._add(
+            menu, _("About {app}").format(app=APP_NAME), self.about_requested
+        )
         menu.addSeparator()
-        self.quit_action = self._add(menu, "Quit", self.quit_requested)
+        self.quit_action = self._add(menu, _("Quit"), self.quit_requested)
 
     @staticmethod
     def _add(menu: QMenu, label: str, signal: SignalInstance) -> QAction:
@@ -164,12 +174,16 @@ class TrayIcon(QObject):
         self.resume_action.setEnabled(state.paused)
         self.skip_action.setEnabled(not state.paused)
         self.dnd_off_action.setVisible(state.do_not_disturb)
-        self.pack_start_action.setText("Restart pack timer" if state.pack else "Start pack timer")
+        self.pack_start_action.setText(
+            _("Restart pack timer") if state.pack else _("Start pack timer")
+        )
         self.pack_stop_action.setEnabled(state.pack is not None)
         for action in (self.sit_stand_status_action, self.sit_stand_action):
             action.setVisible(state.sit_stand is not None)
         self.sit_stand_status_action.setText(state.sit_stand or "")
-        self.sit_stand_action.setText("I'm sitting now" if state.standing else "I'm standing now")
+        self.sit_stand_action.setText(
+            _("I'm sitting now") if state.standing else _("I'm standing now")
+        )
 
 
 _Choice = TypeVar("_Choice", PauseLength, DoNotDisturbLength)
@@ -178,11 +192,12 @@ _Choice = TypeVar("_Choice", PauseLength, DoNotDisturbLength)
 def _choices(
     menu: QMenu, title: str, choices: type[_Choice], chosen: SignalInstance
 ) -> tuple[QMenu, dict[_Choice, QAction]]:
-    """A submenu with one entry per choice (labelled by its value); picking one emits it."""
+    """A submenu with one entry per choice (labelled by its translated value); picking one
+    emits it."""
     submenu = menu.addMenu(title)
     actions = {}
     for choice in choices:
-        action = submenu.addAction(choice.value)
+        action = submenu.addAction(_(choice.value))
         action.setData(choice.name)
         actions[choice] = action
     submenu.triggered.connect(lambda action: chosen.emit(choices[action.data()]))

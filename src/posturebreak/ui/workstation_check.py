@@ -33,6 +33,7 @@ from posturebreak.core.workstation import (
     ItemAnswer,
     WorkstationCheck,
 )
+from posturebreak.i18n import N_, _, formats
 from posturebreak.resources import resources_dir
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.workstation_store import WorkstationStore
@@ -41,9 +42,11 @@ from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 _ILLUSTRATION_SIZE = 140
 _BUTTON_TEXT = {
-    Answer.YES: "&Yes",
-    Answer.NOT_YET: "Not y&et",
-    Answer.NOT_APPLICABLE: "Not &applicable",
+    # Translators: the answers to a workstation checklist item; besides "N&ote", "&Back",
+    # "&Next" and "&Finish" on the same page, each needs its own & letter.
+    Answer.YES: N_("&Yes"),
+    Answer.NOT_YET: N_("Not y&et"),
+    Answer.NOT_APPLICABLE: N_("Not &applicable"),
 }
 
 
@@ -67,7 +70,7 @@ class _ItemPage(QWidget):
 
             picture = QSvgWidget(str(resources_dir() / item.illustration))
             picture.setFixedSize(_ILLUSTRATION_SIZE, _ILLUSTRATION_SIZE)
-            picture.setAccessibleName(f"Illustration: {item.title}")
+            picture.setAccessibleName(_("Illustration: {name}").format(name=item.title))
             top.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(text, 1)
 
@@ -75,7 +78,7 @@ class _ItemPage(QWidget):
         self.buttons: dict[Answer, QRadioButton] = {}
         row = QHBoxLayout()
         for answer in Answer:
-            button = QRadioButton(_BUTTON_TEXT[answer])
+            button = QRadioButton(_(_BUTTON_TEXT[answer]))
             button.setChecked(last is not None and last.answer is answer)
             self.choices.addButton(button)
             self.buttons[answer] = button
@@ -83,11 +86,11 @@ class _ItemPage(QWidget):
         row.addStretch(1)
         self.note = QLineEdit(last.note if last else "")
         self.note.setMaxLength(NOTE_MAX_CHARS)
-        self.note.setPlaceholderText("Optional, e.g. “ordered a cushion”")
-        self.note.setAccessibleName(f"Note on {item.title}")
+        self.note.setPlaceholderText(_("Optional, e.g. “ordered a cushion”"))
+        self.note.setAccessibleName(_("Note on {item}").format(item=item.title))
         form = QFormLayout()
-        form.addRow("Answer:", row)
-        note_label = QLabel("N&ote:")
+        form.addRow(_("Answer:"), row)
+        note_label = QLabel(_("N&ote:"))
         note_label.setBuddy(self.note)
         form.addRow(note_label, self.note)
         page = QVBoxLayout(self)
@@ -117,14 +120,14 @@ class WorkstationCheckDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Check your workstation")  # Qt adds " — Posture Break"
+        self.setWindowTitle(_("Check your workstation"))  # Qt adds " — Posture Break"
         self.setWindowIcon(icon)
         self._items = tuple(items)
         self.progress = QLabel()
         intro = QLabel(
-            "A few questions about how your desk is set up. Your last answers are filled in."
+            _("A few questions about how your desk is set up. Your last answers are filled in.")
             if last
-            else "A few questions about how your desk is set up. Skip any with Next."
+            else _("A few questions about how your desk is set up. Skip any with Next.")
         )
         intro.setWordWrap(True)
         self.pages = QStackedWidget()
@@ -138,10 +141,10 @@ class WorkstationCheckDialog(QDialog):
         self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
 
-        self.back_button = QPushButton("&Back")
-        self.next_button = QPushButton("&Next")
-        self.finish_button = QPushButton("&Finish")
-        self.cancel_button = QPushButton("Cancel")
+        self.back_button = QPushButton(_("&Back"))
+        self.next_button = QPushButton(_("&Next"))
+        self.finish_button = QPushButton(_("&Finish"))
+        self.cancel_button = QPushButton(_("Cancel"))
         self.back_button.clicked.connect(lambda: self.go_to(self.pages.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.pages.currentIndex() + 1))
         self.finish_button.clicked.connect(lambda: self.submitted.emit(self.answers()))
@@ -170,7 +173,12 @@ class WorkstationCheckDialog(QDialog):
         """Shows item ``index`` (clamped); Next gives way to Finish on the last one."""
         index = max(0, min(index, len(self.item_pages) - 1))
         self.pages.setCurrentIndex(index)
-        self.progress.setText(f"{index + 1} of {len(self.item_pages)}")
+        # Translators: which checklist item is shown, e.g. "3 of 12".
+        self.progress.setText(
+            _("{number} of {count}").format(
+                number=formats().integer(index + 1), count=formats().integer(len(self.item_pages))
+            )
+        )
         last = index == len(self.item_pages) - 1
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(not last)
@@ -220,7 +228,11 @@ class WorkstationChecks(QObject):
             try:
                 last, problem = self._store.latest(), None
             except ActivityLogError as error:
-                last, problem = None, f"{error} Your answers are saved when it can be written."
+                last = None
+                # Translators: {problem} is a sentence saying what is wrong with the log.
+                problem = _("{problem} Your answers are saved when it can be written.").format(
+                    problem=error
+                )
             dialog = WorkstationCheckDialog(self.items(), last, self._icon)
             dialog.submitted.connect(self._save)
             if problem:
@@ -240,7 +252,9 @@ class WorkstationChecks(QObject):
         try:
             self._store.save(WorkstationCheck(self._clock.now(), dict(answers)))
         except ActivityLogError as error:
-            dialog.show_error(f"{error} Your answers are still here; try Finish again.")
+            dialog.show_error(
+                _("{problem} Your answers are still here; try Finish again.").format(problem=error)
+            )
             return
         dialog.accept()
         self.saved.emit()
