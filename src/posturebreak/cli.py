@@ -46,8 +46,8 @@ _CONTROL_COMMANDS = {
 }
 
 _DESKTOP_ENTRY_COMMANDS = {
-    # Translators: keep $XDG_DATA_HOME and ~/.local/share as they are.
     "install-desktop-entry": N_(
+        # Translators: keep $XDG_DATA_HOME and ~/.local/share as they are.
         "add the app to your launcher menu (with its actions), metainfo "
         "and icons, in $XDG_DATA_HOME (~/.local/share), running this installation"
     ),
@@ -68,9 +68,9 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
             "{app}: tray reminders to stretch, sit evenly and move your feet. "
             "Without a command, starts the tray app (or shows the one already running)."
         ).format(app=APP_NAME),
-        # Translators: {profile_variable} and {scale_variable} are environment variable
-        # names; keep DIR, N and --profile-dir as they are.
         epilog=_(
+            # Translators: {profile_variable} and {scale_variable} are environment
+            # variable names; keep DIR, N and --profile-dir as they are.
             "Environment: {profile_variable}=DIR is the same as --profile-dir DIR; "
             "{scale_variable}=N makes time run N times faster (60: a minute passes in a "
             "second), for demos and tests."
@@ -366,7 +366,8 @@ def _control(paths: AppPaths, args: argparse.Namespace) -> int:
         print(_("{app} is not running.").format(app=APP_NAME), file=sys.stderr)
         return 1
     if not reply.get("ok"):
-        print(f"{APP_NAME}: {reply.get('error', _('the command failed'))}", file=sys.stderr)
+        failure = reply.get("error") or _("the command failed")
+        print(f"{APP_NAME}: {failure}", file=sys.stderr)
         return 1
     if getattr(args, "json", False):
         import json  # only here: the tray app does not need it at start
