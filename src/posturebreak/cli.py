@@ -76,7 +76,12 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
             "second), for demos and tests."
         ).format(profile_variable=PROFILE_DIR_ENV, scale_variable=TIME_SCALE_ENV),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),  # argparse 3.11 leaves it English
+    )
     parser.add_argument(
         "--profile-dir",
         type=Path,
