@@ -9,6 +9,8 @@ import pytest
 
 from posturebreak.cli import main
 from posturebreak.core.settings import Settings
+from posturebreak.i18n import _
+from posturebreak.platform.calls import CallDetector
 from posturebreak.services.private_files import what_is_there
 from posturebreak.services.settings_store import LoadedSettings
 from tests.support.language import speaking
@@ -97,3 +99,9 @@ def test_a_file_in_the_wrong_form_is_named_in_spanish() -> None:
         assert what_is_there("settings.toml", "a folder") == (
             "settings.toml es una carpeta, no un archivo"
         )
+
+
+def test_a_detector_s_name_reaches_the_about_window_in_german() -> None:
+    with speaking("de"):
+        shown = _(CallDetector(None).name)
+    assert shown == "Anruferkennung: nur Kamera (kein pactl für das Mikrofon)"
