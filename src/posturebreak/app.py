@@ -32,6 +32,7 @@ from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
 from posturebreak.first_run import no_tray_notice
+from posturebreak.i18n import _
 from posturebreak.i18n.qt_locale import speak_users_language
 from posturebreak.logsetup import log_uncaught_exceptions
 from posturebreak.paths import AppPaths
@@ -235,10 +236,10 @@ class PostureBreakApp(QObject):
                 self.notifier.show(notice)
         message = self._loaded_settings.user_message()
         if message is not None:
-            self.notifier.show(Notification("Some settings were reset", message))
+            self.notifier.show(Notification(_("Some settings were reset"), message))
         if self._catalogue_message is not None:
             self.notifier.show(
-                Notification("Your exercise file has a mistake", self._catalogue_message)
+                Notification(_("Your exercise file has a mistake"), self._catalogue_message)
             )
 
     def _suggested_last(self) -> dict[str, list[str]]:
@@ -345,11 +346,17 @@ class PostureBreakApp(QObject):
             try:
                 self.autostart.set_enabled(settings.general.start_at_login)
             except OSError as error:
-                errors.append(f"Start at login could not be changed: {error.strerror or error}.")
+                errors.append(
+                    _("Start at login could not be changed: {reason}.").format(
+                        reason=error.strerror or error
+                    )
+                )
         try:
             self.settings_store.save(settings)
         except SettingsSaveError as error:
-            errors.append(f"{error} They apply until you quit.")
+            # Translators: {problem} says why the settings were not saved; "they" are
+            # the settings, which work until the app quits.
+            errors.append(_("{problem} They apply until you quit.").format(problem=error))
         self._refresh_history()  # the goal or the working week may have changed
         log.info("Settings applied; %s", self.status())
         if errors:
@@ -392,7 +399,7 @@ class PostureBreakApp(QObject):
             self.history_window.refresh()
 
     def _activity_failed(self, message: str) -> None:
-        self._notify(Notification("Your activity is not being saved", message))
+        self._notify(Notification(_("Your activity is not being saved"), message))
         self._retry_timer.start()
 
     def _retry_writes(self) -> None:
@@ -412,10 +419,12 @@ class PostureBreakApp(QObject):
         )
         how_to = self.rotation.catalogue.in_category(Category.HEAT_COLD)
         advice = f" {how_to[0].instruction} {how_to[0].caution or ''}" if how_to else ""
+        # Translators: "it" is the heat/cold pack; "min" is minutes.
+        told = _("I'll tell you when to take it off in {minutes} min.")
         self._notify(
             Notification(
-                "Pack timer started",
-                f"I'll tell you when to take it off in {pack.on_minutes} min.{advice}".strip(),
+                _("Pack timer started"),
+                f"{told.format(minutes=pack.on_minutes)}{advice}".strip(),
             )
         )
 
@@ -469,7 +478,7 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
         path = app.server.path
         reply = None if path is None else send_command(path, {"command": "show"})
         log.info("%s is already running (%s); asked it to show itself", APP_NAME, reply)
-        print(f"{APP_NAME} is already running.", file=sys.stderr)
+        print(_("{app} is already running.").format(app=APP_NAME), file=sys.stderr)
         return 0
     qt_app.aboutToQuit.connect(app.stop)
     signal_sockets = _quit_on_termination_signals(qt_app)

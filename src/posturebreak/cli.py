@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from posturebreak import APP_NAME, __version__
+from posturebreak.argparse_words import speak_our_language
 from posturebreak.core.clock import SystemClock, TimeScale
 from posturebreak.core.commands import (
     MAX_PAUSE_MINUTES,
@@ -18,31 +19,40 @@ from posturebreak.core.commands import (
     reminder_kind,
 )
 from posturebreak.core.export import ExportFormat
+from posturebreak.i18n import N_, _, ngettext
 from posturebreak.logsetup import configure_logging
 from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
 
 TIME_SCALE_ENV = "POSTURE_BREAK_TIME_SCALE"
 _MAX_DAYS = 36_500
 
-# Control commands sent to the running instance, with their help text.
+# Control commands sent to the running instance, with their help text (translated when
+# the parser is built).
 _CONTROL_COMMANDS = {
-    "status": "print what comes next, or until when reminders are paused",
-    "pause": "pause reminders (default 30 minutes)",
-    "resume": "resume paused reminders",
-    "skip": "skip the next reminder",
-    "break-now": "take a break now (a stretch unless you name another kind); "
-    "starts the app if it is not running",
-    "settings": "open the settings window (starting the app if it is not running)",
-    "history": "open the window with your breaks, streak and chart (starting the app if "
-    "it is not running)",
-    "dnd": "do not disturb: hold reminders until you turn it off (or for a while)",
-    "quit": "quit the running app",
+    "status": N_("print what comes next, or until when reminders are paused"),
+    "pause": N_("pause reminders (default 30 minutes)"),
+    "resume": N_("resume paused reminders"),
+    "skip": N_("skip the next reminder"),
+    "break-now": N_(
+        "take a break now (a stretch unless you name another kind); "
+        "starts the app if it is not running"
+    ),
+    "settings": N_("open the settings window (starting the app if it is not running)"),
+    "history": N_(
+        "open the window with your breaks, streak and chart (starting the app if it is not running)"
+    ),
+    "dnd": N_("do not disturb: hold reminders until you turn it off (or for a while)"),
+    "quit": N_("quit the running app"),
 }
 
 _DESKTOP_ENTRY_COMMANDS = {
-    "install-desktop-entry": "add the app to your launcher menu (with its actions), metainfo "
-    "and icons, in $XDG_DATA_HOME (~/.local/share), running this installation",
-    "uninstall-desktop-entry": "remove exactly what install-desktop-entry added",
+    "install-desktop-entry": N_(
+        # Translators: keep $XDG_DATA_HOME and ~/.local/share as they are.
+        "add the app to your launcher menu (with its actions), metainfo "
+        "and icons, in $XDG_DATA_HOME (~/.local/share), running this installation"
+    ),
+    # Translators: install-desktop-entry is a command name; keep it as it is.
+    "uninstall-desktop-entry": N_("remove exactly what install-desktop-entry added"),
 }
 # What a launcher action may ask for before the app runs: these start it first.
 _STARTS_THE_APP = ("break-now", "settings", "history")
@@ -51,22 +61,35 @@ _STARTS_THE_APP = ("break-now", "settings", "history")
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without ``with_commands``, only what starting the app takes
     (the same usage and errors, without building a parser for every command)."""
+    speak_our_language()
     parser = argparse.ArgumentParser(
         prog="posture-break",
-        description=f"{APP_NAME}: tray reminders to stretch, sit evenly and move your feet. "
-        "Without a command, starts the tray app (or shows the one already running).",
-        epilog=f"Environment: {PROFILE_DIR_ENV}=DIR is the same as --profile-dir DIR; "
-        f"{TIME_SCALE_ENV}=N makes time run N times faster (60: a minute passes in a "
-        "second), for demos and tests.",
+        description=_(
+            "{app}: tray reminders to stretch, sit evenly and move your feet. "
+            "Without a command, starts the tray app (or shows the one already running)."
+        ).format(app=APP_NAME),
+        epilog=_(
+            # Translators: {profile_variable} and {scale_variable} are environment
+            # variable names; keep DIR, N and --profile-dir as they are.
+            "Environment: {profile_variable}=DIR is the same as --profile-dir DIR; "
+            "{scale_variable}=N makes time run N times faster (60: a minute passes in a "
+            "second), for demos and tests."
+        ).format(profile_variable=PROFILE_DIR_ENV, scale_variable=TIME_SCALE_ENV),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),  # argparse 3.11 leaves it English
+    )
     parser.add_argument(
         "--profile-dir",
         type=Path,
         metavar="DIR",
-        help="keep settings, log database and log files under DIR instead of the usual folders",
+        # Translators: keep DIR as it is (it names the option's value).
+        help=_("keep settings, log database and log files under DIR instead of the usual folders"),
     )
-    parser.add_argument("--verbose", action="store_true", help="also log to stderr, in detail")
+    parser.add_argument("--verbose", action="store_true", help=_("also log to stderr, in detail"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     if with_commands:
         _add_control_commands(commands)
@@ -90,7 +113,8 @@ def _starts_the_app(words: Sequence[str]) -> bool:
 
 def _add_control_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Commands sent to the running instance."""
-    for name, help_text in _CONTROL_COMMANDS.items():
+    for name, help_english in _CONTROL_COMMANDS.items():
+        help_text = _(help_english)
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if name == "pause":
             length = sub.add_mutually_exclusive_group()
@@ -98,29 +122,32 @@ def _add_control_commands(commands: argparse._SubParsersAction[argparse.Argument
                 "--minutes",
                 type=_pause_minutes,
                 default=30,
-                help=f"how long, from 1 to {MAX_PAUSE_MINUTES} (a week; default 30)",
+                help=_("how long, from 1 to {most} (a week; default 30)").format(
+                    most=MAX_PAUSE_MINUTES
+                ),
             )
             length.add_argument(
                 "--until-tomorrow",
                 action="store_true",
-                help="until tomorrow's first working hours (or midnight when you remind "
-                "at any time)",
+                help=_(
+                    "until tomorrow's first working hours (or midnight when you remind at any time)"
+                ),
             )
         elif name == "dnd":
             length = sub.add_mutually_exclusive_group()
             length.add_argument(
                 "--minutes",
                 type=_pause_minutes,
-                help=f"for this long, from 1 to {MAX_PAUSE_MINUTES} (a week)",
+                help=_("for this long, from 1 to {most} (a week)").format(most=MAX_PAUSE_MINUTES),
             )
             length.add_argument(
                 "--until-tomorrow",
                 action="store_true",
-                help="until tomorrow's first working hours (or midnight)",
+                help=_("until tomorrow's first working hours (or midnight)"),
             )
-            length.add_argument("--off", action="store_true", help="turn do not disturb off")
+            length.add_argument("--off", action="store_true", help=_("turn do not disturb off"))
         elif name == "status":
-            sub.add_argument("--json", action="store_true", help="print JSON instead of a line")
+            sub.add_argument("--json", action="store_true", help=_("print JSON instead of a line"))
         elif name == "break-now":
             sub.add_argument(
                 "kind",
@@ -128,35 +155,37 @@ def _add_control_commands(commands: argparse._SubParsersAction[argparse.Argument
                 type=_reminder_id,
                 default="stretch",
                 metavar="ID",
-                help="a reminder's id: stretch (default), uncross_legs, foot_stool or your own",
+                # Translators: stretch, uncross_legs and foot_stool are ids; keep them.
+                help=_("a reminder's id: stretch (default), uncross_legs, foot_stool or your own"),
             )
 
 
 def _add_report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``stats`` and ``export``: read the activity log directly, without the app or a display."""
-    stats_help = "print your breaks per kind, today's progress and your streak"
+    stats_help = _("print your breaks per kind, today's progress and your streak")
     stats = commands.add_parser("stats", help=stats_help, description=stats_help)
     stats.add_argument(
-        "--days", type=_day_count, default=7, metavar="N", help="the last N days (default 7)"
+        "--days", type=_day_count, default=7, metavar="N", help=_("the last N days (default 7)")
     )
-    stats.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    export_help = "write the activity log as CSV or JSON"
+    stats.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    export_help = _("write the activity log as CSV or JSON")
     export = commands.add_parser("export", help=export_help, description=export_help)
     export.add_argument(
         "--format",
         type=_export_format,
         choices=list(ExportFormat),
         default=ExportFormat.CSV,
-        help="file format (default csv)",
+        help=_("file format (default csv)"),
     )
     export.add_argument(
         "--since",
         type=_local_day,
         metavar="DATE",
-        help="only events from this local day on (YYYY-MM-DD)",
+        # Translators: keep YYYY-MM-DD as it is: the date must be written that way.
+        help=_("only events from this local day on (YYYY-MM-DD)"),
     )
     export.add_argument(
-        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+        "--output", type=Path, metavar="FILE", help=_("write to FILE instead of standard output")
     )
 
 
@@ -164,7 +193,8 @@ def _add_desktop_entry_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
     """For an install without a package: the launcher entry, metainfo and icons."""
-    for name, help_text in _DESKTOP_ENTRY_COMMANDS.items():
+    for name, help_english in _DESKTOP_ENTRY_COMMANDS.items():
+        help_text = _(help_english)
         commands.add_parser(name, help=help_text, description=help_text)
 
 
@@ -179,7 +209,9 @@ def _day_count(text: str) -> int:
         days = 0
     if not 1 <= days <= _MAX_DAYS:
         raise argparse.ArgumentTypeError(
-            f"must be a whole number from 1 to {_MAX_DAYS}, got {text!r}"
+            _("must be a whole number from 1 to {most}, got {text}").format(
+                most=_MAX_DAYS, text=repr(text)
+            )
         )
     return days
 
@@ -188,7 +220,9 @@ def _pause_minutes(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number of minutes, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("must be a number of minutes, got {text}").format(text=repr(text))
+        ) from None
     try:
         minutes = pause_minutes(value)
     except BadRequestError as error:
@@ -209,14 +243,19 @@ def _export_format(text: str) -> ExportFormat:
         if text == form.value:
             return form
     known = ", ".join(form.value for form in ExportFormat)
-    raise argparse.ArgumentTypeError(f"must be one of {known}, got {text!r}")
+    raise argparse.ArgumentTypeError(
+        _("must be one of {known}, got {text}").format(known=known, text=repr(text))
+    )
 
 
 def _local_day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a date like 2026-03-31, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            # Translators: the date must be typed as in the example, year-month-day.
+            _("must be a date like 2026-03-31, got {text}").format(text=repr(text))
+        ) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -261,7 +300,10 @@ def _report(paths: AppPaths, args: argparse.Namespace) -> int:
         else:
             count = reports.export_log(paths, args.format, args.since, args.output, sys.stdout)
             if args.output not in (None, reports.STANDARD_OUTPUT):
-                print(f"{count} events written to {args.output}", file=sys.stderr)
+                written = ngettext(
+                    "{count} event written to {file}", "{count} events written to {file}", count
+                )
+                print(written.format(count=count, file=args.output), file=sys.stderr)
     except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -279,10 +321,22 @@ def _desktop_entry(command: str) -> int:
         if command == "install-desktop-entry":
             run = desktop_entry.running_command()
             files = desktop_entry.install(home, run)
-            print(f"Installed {len(files)} files in {home} (the launcher entry runs {run[0]}).")
+            installed = ngettext(
+                "Installed {count} file in {folder} (the launcher entry runs {command}).",
+                "Installed {count} files in {folder} (the launcher entry runs {command}).",
+                len(files),
+            )
+            print(installed.format(count=len(files), folder=home, command=run[0]))
         else:
             files = desktop_entry.uninstall(home)
-            print(f"Removed {len(files)} files from {home}." if files else "Nothing to remove.")
+            removed = ngettext(
+                "Removed {count} file from {folder}.",
+                "Removed {count} files from {folder}.",
+                len(files),
+            )
+            print(
+                removed.format(count=len(files), folder=home) if files else _("Nothing to remove.")
+            )
     except desktop_entry.DesktopEntryError as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 1
@@ -314,10 +368,11 @@ def _control(paths: AppPaths, args: argparse.Namespace) -> int:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 1
     if reply is None:
-        print(f"{APP_NAME} is not running.", file=sys.stderr)
+        print(_("{app} is not running.").format(app=APP_NAME), file=sys.stderr)
         return 1
     if not reply.get("ok"):
-        print(f"{APP_NAME}: {reply.get('error', 'the command failed')}", file=sys.stderr)
+        failure = reply.get("error") or _("the command failed")
+        print(f"{APP_NAME}: {failure}", file=sys.stderr)
         return 1
     if getattr(args, "json", False):
         import json  # only here: the tray app does not need it at start

@@ -13,6 +13,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from posturebreak.i18n import _
 from posturebreak.services.private_files import make_private_folder, open_regular
 
 LOG_FILE_NAME = "posture-break.log"
@@ -47,7 +48,8 @@ def configure_logging(log_dir: Path, *, verbose: bool) -> Path | None:
         )
     except OSError as error:
         # A read-only or full disk must not stop reminders; say so on stderr instead.
-        print(f"posture-break: cannot write log file in {log_dir}: {error}", file=sys.stderr)
+        cannot = _("posture-break: cannot write log file in {folder}: {reason}")
+        print(cannot.format(folder=log_dir, reason=error), file=sys.stderr)
         log_file = None
     else:
         file_handler.setFormatter(formatter)

@@ -48,6 +48,17 @@ def test_the_desktop_entry_passes_desktop_file_validate() -> None:
     assert result.stdout == ""  # no warnings or hints either
 
 
+def test_the_desktop_entry_speaks_every_shipped_language() -> None:
+    desktop = entry()
+    for section in desktop.sections():
+        keys = ("Name", "GenericName", "Comment", "Keywords")
+        for key in (key for key in keys if key in desktop[section]):
+            for language in ("de", "es"):
+                localized = desktop[section].get(f"{key}[{language}]", "")
+                assert localized.strip(), f"{section}: no {key}[{language}]"
+    assert desktop["Desktop Entry"]["Name[de]"] == "Posture Break"
+
+
 def test_the_metainfo_passes_appstreamcli_validate_strictly() -> None:
     result = validate("appstreamcli", "validate", "--no-net", "--strict", str(METAINFO))
     assert result.returncode == 0, result.stdout + result.stderr

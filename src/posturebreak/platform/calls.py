@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.i18n import N_
 from posturebreak.platform.tool_output import tool_output
 
 
@@ -26,9 +27,9 @@ class CallDetector:
         self._pactl = pactl
         self._proc = proc
         self.name = (
-            "Call detection: microphone (PulseAudio/PipeWire) and camera"
+            N_("Call detection: microphone (PulseAudio/PipeWire) and camera")
             if pactl
-            else "Call detection: camera only (no pactl for the microphone)"
+            else N_("Call detection: camera only (no pactl for the microphone)")
         )
 
     @classmethod

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from posturebreak.core.clock import Clock
 from posturebreak.core.do_not_disturb import BusyDetector
+from posturebreak.i18n import _
 from posturebreak.platform.calls import CallDetector
 from posturebreak.platform.desktop_dnd import GnomeDoNotDisturb, InhibitedNotifications
 from posturebreak.platform.detectors import idle_detector, sleep_detector
@@ -56,12 +57,14 @@ def detectors_here(clock: Clock, qt_platform: str) -> DesktopDetectors:
     native = _native_detectors()
     if native is not None:
         presence_here, busy_here = native(clock)
-        return DesktopDetectors(idle, presence_here, busy_here, [] if idle else ["Idle detection"])
+        return DesktopDetectors(
+            idle, presence_here, busy_here, [] if idle else [_("Idle detection")]
+        )
     sleep = sleep_detector(clock)
     presence: list[PresenceDetector] = [LockScreenDetector(clock)]
-    missing = [] if idle is not None else ["Idle detection"]
+    missing = [] if idle is not None else [_("Idle detection")]
     if sleep is None:
-        missing.append("Sleep detection")
+        missing.append(_("Sleep detection"))
     else:
         presence.append(sleep)
     return DesktopDetectors(idle, presence, busy_detectors(qt_platform), missing)

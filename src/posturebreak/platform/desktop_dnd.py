@@ -13,6 +13,7 @@ import shutil
 from typing import Any
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.i18n import N_
 from posturebreak.platform.tool_output import tool_output
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ class GnomeDoNotDisturb:
     """Busy while GNOME shows no notification banners."""
 
     reason = BusyReason.DESKTOP
-    name = "Desktop do not disturb: GNOME"
+    name = N_("Desktop do not disturb: GNOME")
 
     def __init__(self, gsettings: str) -> None:
         self._gsettings = gsettings
@@ -45,7 +46,7 @@ class InhibitedNotifications:
     """Busy while the notification server says it is inhibited (KDE's do not disturb)."""
 
     reason = BusyReason.DESKTOP
-    name = "Desktop do not disturb: notification server"
+    name = N_("Desktop do not disturb: notification server")
 
     def busy(self) -> bool:
         try:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.i18n import N_
 from posturebreak.platform.tool_output import tool_output
 
 _WINDOWS = ("con", "floating_con")
@@ -55,7 +56,7 @@ class SwayFullScreen:
     """Busy while a window is full screen where a break window would open."""
 
     reason = BusyReason.FULL_SCREEN
-    name = "Full-screen windows: sway IPC"
+    name = N_("Full-screen windows: sway IPC")
 
     def __init__(self, swaymsg: str, socket: str) -> None:
         self._argv = [swaymsg, "--socket", socket, "--raw", "--type", "get_tree"]

@@ -14,6 +14,7 @@ import logging
 import os
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class FullScreenDetector:
     """Busy while the active window on the X display is full screen."""
 
     reason = BusyReason.FULL_SCREEN
-    name = "Full-screen windows: X11 window manager hints"
+    name = N_("Full-screen windows: X11 window manager hints")
 
     def __init__(self, xlib: _Xlib, display: int) -> None:
         self._xlib = xlib

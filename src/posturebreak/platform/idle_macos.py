@@ -12,6 +12,7 @@ import ctypes.util
 from collections.abc import Callable
 from datetime import timedelta
 
+from posturebreak.i18n import N_
 from posturebreak.platform.idle_polled import (
     IdleSourceUnavailableError,
     PolledIdleDetector,
@@ -49,5 +50,5 @@ class QuartzIdle:
 
 
 class MacIdleDetector(PolledIdleDetector):
-    name = "Idle detection: macOS (Quartz event source)"
+    name = N_("Idle detection: macOS (Quartz event source)")
     source = QuartzIdle

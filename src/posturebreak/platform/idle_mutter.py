@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusServiceWatcher
 
 from posturebreak.core.clock import Clock
+from posturebreak.i18n import N_
 from posturebreak.platform.presence import IdleDetector
 from posturebreak.platform.qtdbus import DBusSignal, service_on_bus
 
@@ -34,7 +35,7 @@ _MS = timedelta(milliseconds=1)
 class MutterIdleDetector(IdleDetector):
     """Away after ``threshold`` without input, as Mutter measures it; back on any input."""
 
-    name = "Idle detection: GNOME Mutter IdleMonitor"
+    name = N_("Idle detection: GNOME Mutter IdleMonitor")
 
     def __init__(
         self,

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
+from posturebreak.i18n import N_
 from posturebreak.platform.idle_polled import IdleSourceUnavailableError, PolledIdleDetector
 from posturebreak.platform.qtdbus import service_on_bus
 
@@ -48,5 +49,5 @@ class ScreenSaverIdle:
 
 
 class ScreenSaverIdleDetector(PolledIdleDetector):
-    name = "Idle detection: org.freedesktop.ScreenSaver"
+    name = N_("Idle detection: org.freedesktop.ScreenSaver")
     source = ScreenSaverIdle

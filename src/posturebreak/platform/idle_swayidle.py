@@ -21,6 +21,7 @@ from datetime import timedelta
 from PySide6.QtCore import QObject, QProcess
 
 from posturebreak.core.clock import Clock
+from posturebreak.i18n import N_
 from posturebreak.platform.presence import IdleDetector
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def whole_seconds(threshold: timedelta) -> int:
 class SwayidleDetector(IdleDetector):
     """Away after ``threshold`` without input, as the compositor measures it; back on input."""
 
-    name = "Idle detection: wlroots idle protocol (swayidle)"
+    name = N_("Idle detection: wlroots idle protocol (swayidle)")
 
     def __init__(
         self,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, Protocol
 
+from posturebreak.i18n import N_
 from posturebreak.platform.idle_polled import (
     IdleSourceUnavailableError,
     PolledIdleDetector,
@@ -68,5 +69,5 @@ class WindowsIdle:
 
 
 class WindowsIdleDetector(PolledIdleDetector):
-    name = "Idle detection: Windows (GetLastInputInfo)"
+    name = N_("Idle detection: Windows (GetLastInputInfo)")
     source = WindowsIdle

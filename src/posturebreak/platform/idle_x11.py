@@ -11,6 +11,7 @@ import ctypes
 import functools
 from datetime import timedelta
 
+from posturebreak.i18n import N_
 from posturebreak.platform.idle_polled import (
     IdleSourceUnavailableError,
     PolledIdleDetector,
@@ -107,5 +108,5 @@ class XScreenSaverIdle:
 class X11IdleDetector(PolledIdleDetector):
     """Idle time from the X server's MIT-SCREEN-SAVER extension."""
 
-    name = "Idle detection: X11 screen saver extension"
+    name = N_("Idle detection: X11 screen saver extension")
     source = XScreenSaverIdle

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection
 
 from posturebreak.core.clock import Clock
+from posturebreak.i18n import N_, _
 from posturebreak.platform.presence import PresenceDetector
 from posturebreak.platform.qtdbus import DBusSignal, service_on_bus
 
@@ -30,7 +31,7 @@ _SCREEN_SAVERS = (
 class LockScreenDetector(PresenceDetector):
     """Away while the screen is locked (or the screen saver is on)."""
 
-    name = "Lock detection"
+    name = N_("Lock detection")
 
     def __init__(
         self,
@@ -54,7 +55,8 @@ class LockScreenDetector(PresenceDetector):
             signal = DBusSignal(self._bus, address, self._active_changed, self)
             if signal.listen():
                 self._signal = signal
-                self.name = f"Lock detection: {service}"
+                # Translators: {service} is a D-Bus name such as org.gnome.ScreenSaver.
+                self.name = _("Lock detection: {service}").format(service=service)
                 return True
         return self._unavailable("no screen saver service on the session bus")
 

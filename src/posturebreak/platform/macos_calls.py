@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Protocol, TypeAlias, TypeVar
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.i18n import N_
 from posturebreak.platform.macos_frameworks import FrameworkMissingError, Signatures, framework
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,15 @@ def _loaded(load: Callable[[], Calls], reasons: list[str]) -> Calls | None:
         return None
 
 
+# The detector's name by what it can watch: (the microphone, the camera).
+_WATCHING = {
+    (True, True): N_("Call detection: microphone (CoreAudio) and camera (CoreMediaIO)"),
+    (True, False): N_("Call detection: microphone (CoreAudio)"),
+    (False, True): N_("Call detection: camera (CoreMediaIO)"),
+    (False, False): N_("Call detection: nothing"),
+}
+
+
 class MacCallDetector:
     """Busy while another program uses the microphone or a camera."""
 
@@ -175,12 +185,7 @@ class MacCallDetector:
         """``audio``/``video``: CoreAudio and CoreMediaIO, or None where one is missing."""
         self._audio = audio
         self._video = video
-        watched = [
-            what
-            for what, calls in (("microphone (CoreAudio)", audio), ("camera (CoreMediaIO)", video))
-            if calls is not None
-        ]
-        self.name = f"Call detection: {' and '.join(watched) or 'nothing'}"
+        self.name = _WATCHING[audio is not None, video is not None]
 
     @classmethod
     def here(cls) -> MacCallDetector | None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject
 
 from posturebreak.core.clock import Clock
 from posturebreak.core.do_not_disturb import BusyDetector
+from posturebreak.i18n import N_
 from posturebreak.platform.macos_calls import MacCallDetector
 from posturebreak.platform.macos_frameworks import FrameworkMissingError, Signatures, framework
 from posturebreak.platform.presence import PresenceDetector
@@ -229,7 +230,7 @@ class _Observation:
 class MacLockDetector(_EdgeDetector):
     """Away while the screen is locked."""
 
-    name = "Lock detection: macOS screen lock notifications"
+    name = N_("Lock detection: macOS screen lock notifications")
 
     def __init__(
         self,
@@ -320,7 +321,7 @@ class _PowerRegistration:
 class MacSleepDetector(_EdgeDetector):
     """Away from the moment the Mac goes to sleep until its wake-up is complete."""
 
-    name = "Sleep detection: macOS system power messages"
+    name = N_("Sleep detection: macOS system power messages")
 
     def __init__(
         self,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from posturebreak.core.do_not_disturb import BusyReason
+from posturebreak.i18n import N_
 from posturebreak.platform.tool_output import tool_output
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class ScreenSharingDetector:
     """Busy while a PipeWire screen stream is being taken by a program."""
 
     reason = BusyReason.SHARING
-    name = "Screen sharing: PipeWire screen streams"
+    name = N_("Screen sharing: PipeWire screen streams")
 
     def __init__(self, pw_dump: str) -> None:
         self._pw_dump = pw_dump

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection
 
 from posturebreak.core.clock import Clock
+from posturebreak.i18n import N_
 from posturebreak.platform.presence import PresenceDetector
 from posturebreak.platform.qtdbus import DBusSignal, service_on_bus
 
@@ -22,7 +23,7 @@ INTERFACE = "org.freedesktop.login1.Manager"
 class LogindSleepDetector(PresenceDetector):
     """Away from the moment the machine goes to sleep until it wakes up."""
 
-    name = "Sleep detection: systemd-logind"
+    name = N_("Sleep detection: systemd-logind")
 
     def __init__(
         self,

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from posturebreak.core.do_not_disturb import BusyDetector, BusyReason
+from posturebreak.i18n import N_, _
 from posturebreak.platform.windows_dll import WindowsApiUnavailableError, windows_dll
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def _shell32() -> Shell32:
 class NotificationState:
     """Busy while Windows itself would hold notifications back, and says why."""
 
-    name = "Full screen and presentations: Windows (SHQueryUserNotificationState)"
+    name = N_("Full screen and presentations: Windows (SHQueryUserNotificationState)")
 
     def __init__(self, calls: Callable[[], Shell32] = _shell32) -> None:
         self._calls = calls()
@@ -126,7 +127,7 @@ class FocusAssist:
     """Busy while Focus Assist (Windows 11: Do not disturb) holds notifications."""
 
     reason = BusyReason.DESKTOP
-    _WORKS = "Desktop do not disturb: Windows Focus Assist"
+    _WORKS = N_("Desktop do not disturb: Windows Focus Assist")
 
     def __init__(self, calls: Callable[[], NtDll] = _ntdll) -> None:
         self._calls = calls()
@@ -156,7 +157,10 @@ class FocusAssist:
     def _unavailable(self, why: str) -> None:
         if self.name == self._WORKS:
             log.info("Focus Assist state unavailable: %s", why)
-        self.name = f"Desktop do not disturb: Windows Focus Assist unavailable ({why})"
+        # Translators: {why} is a technical (English) reason.
+        self.name = _("Desktop do not disturb: Windows Focus Assist unavailable ({why})").format(
+            why=why
+        )
 
 
 class RegistryKey(Protocol):
@@ -192,7 +196,7 @@ class ConsentStoreCalls:
     """Busy while another program uses the microphone or the camera."""
 
     reason = BusyReason.CALL
-    name = "Call detection: Windows microphone and camera use (consent store)"
+    name = N_("Call detection: Windows microphone and camera use (consent store)")
 
     def __init__(
         self, calls: Callable[[], Registry] = _winreg, own_executable: str = sys.executable

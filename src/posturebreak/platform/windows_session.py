@@ -25,6 +25,7 @@ from PySide6.QtGui import QWindow
 
 from posturebreak.core.clock import Clock
 from posturebreak.core.do_not_disturb import BusyDetector
+from posturebreak.i18n import N_
 from posturebreak.platform.presence import PresenceDetector
 from posturebreak.platform.windows_busy import busy_detectors_here
 from posturebreak.platform.windows_dll import WindowsApiUnavailableError, windows_dll
@@ -110,7 +111,7 @@ class WindowMessages(QAbstractNativeEventFilter):
 class WindowsSessionDetector(PresenceDetector):
     """Away while the Windows session is locked or the machine asleep."""
 
-    name = "Lock and sleep detection: Windows session notifications"
+    name = N_("Lock and sleep detection: Windows session notifications")
 
     def __init__(
         self,

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Protocol
 
 from posturebreak import APP_ID, APP_NAME, DESKTOP_ID
+from posturebreak.i18n import N_, _
 from posturebreak.services.atomic_file import write_atomically
 
-PROFILE_REASON = "A separate profile does not start at login on this system."
+PROFILE_REASON = N_("A separate profile does not start at login on this system.")
 
 
 class Autostart(Protocol):
@@ -105,7 +106,7 @@ def autostart_here(
     if platform not in ("win32", "darwin"):
         return XdgAutostart(autostart_dir, command)
     if separate_profile:
-        return NoAutostart(PROFILE_REASON)
+        return NoAutostart(_(PROFILE_REASON))
     if platform == "win32":
         from posturebreak.services.autostart_windows import RunKeyAutostart, user_run_key
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from posturebreak.core.clock import Clock
 from posturebreak.core.do_not_disturb import BusyDetector, BusyReason, DoNotDisturb
 from posturebreak.core.reminders import ReminderId
+from posturebreak.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,8 @@ class BusyWatch(QObject):
 
     @property
     def detector_names(self) -> list[str]:
-        return [detector.name for detector in self._detectors]
+        """The detectors' names in the user's language (for the About window)."""
+        return [_(detector.name) for detector in self._detectors]
 
     def reason(self) -> BusyReason | None:
         """Why reminders must wait now, or None when the user is free."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from posturebreak.core.comfort import CheckIn
 from posturebreak.core.statistics import Period
+from posturebreak.i18n import _
 from posturebreak.services.activity_store import ActivityLogError, database_errors, transaction
 
 _COLUMNS = "local_day, comfort, note, stool_setting, answered_utc, utc_offset_minutes"
@@ -55,7 +56,9 @@ class ComfortLog:
                 )
         except database_errors() as error:
             raise ActivityLogError(
-                f"Your check-in could not be saved to {self._path} ({error})."
+                _("Your check-in could not be saved to {file} ({reason}).").format(
+                    file=self._path, reason=error
+                )
             ) from error
 
     def on(self, day: date) -> CheckIn | None:

@@ -26,6 +26,7 @@ from typing import Any
 import platformdirs
 
 from posturebreak import APP_ID
+from posturebreak.i18n import _
 
 Request = dict[str, Any]
 Reply = dict[str, Any]
@@ -52,7 +53,7 @@ def socket_path(name: str) -> Path:
     or is open to others, or when this system has no Unix sockets.
     """
     if not SUPPORTED:
-        raise SocketLocationError("this system has no Unix sockets for command-line control")
+        raise SocketLocationError(_("this system has no Unix sockets for command-line control"))
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and _is_private_folder(Path(runtime)):
         folder = Path(runtime) / APP_ID
@@ -88,10 +89,16 @@ def _make_private_folder(folder: Path) -> None:
     except FileExistsError:
         pass
     except OSError as error:
-        raise SocketLocationError(f"cannot create the control folder {folder}: {error}") from None
+        raise SocketLocationError(
+            _("cannot create the control folder {folder}: {reason}").format(
+                folder=folder, reason=error
+            )
+        ) from None
     if not _is_private_folder(folder):
         raise SocketLocationError(
-            f"the control folder {folder} belongs to another user or is open to others"
+            _("the control folder {folder} belongs to another user or is open to others").format(
+                folder=folder
+            )
         )
 
 
@@ -102,7 +109,9 @@ def check_socket_file(path: Path) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISSOCK(info.st_mode) or info.st_uid != current_uid():
-        raise SocketLocationError(f"{path} is not a socket of this user's; not using it")
+        raise SocketLocationError(
+            _("{file} is not a socket of this user's; not using it").format(file=path)
+        )
 
 
 def peer_uid(sock: socket.socket) -> int | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from posturebreak import APP_ID, DESKTOP_ID
+from posturebreak.i18n import _
 from posturebreak.resources import packaging_dir
 from posturebreak.services.atomic_file import replaced_atomically
 from posturebreak.services.autostart import exec_value, launch_command
@@ -57,7 +58,9 @@ class Manifest:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise DesktopEntryError(f"cannot read {path}: {error}") from None
+            raise DesktopEntryError(
+                _("cannot read {file}: {reason}").format(file=path, reason=error)
+            ) from None
 
     def write(self, path: Path) -> None:
         text = json.dumps({"files": self.files, "folders": self.folders, "caches": self.caches})
@@ -119,8 +122,11 @@ def install(home: Path, command: Sequence[str]) -> list[Path]:
         target = home / relative
         if relative not in old.files and target.exists() and _content(target) != content:
             raise DesktopEntryError(
-                f"{target} is already there and was not installed by {_SCRIPT_NAME}; "
-                "move it away and try again"
+                # Translators: {command} is the command's name, posture-break.
+                _(
+                    "{file} is already there and was not installed by {command}; "
+                    "move it away and try again"
+                ).format(file=target, command=_SCRIPT_NAME)
             )
     new_folders = _missing_folders(home, [*files, MANIFEST])
     caches_before = {cache for cache in _CACHES if (home / cache).exists()}
@@ -141,7 +147,9 @@ def install(home: Path, command: Sequence[str]) -> list[Path]:
         make_private_folder((home / MANIFEST).parent)
         manifest.write(home / MANIFEST)
     except OSError as error:
-        raise DesktopEntryError(f"could not install into {home}: {error}") from None
+        raise DesktopEntryError(
+            _("could not install into {folder}: {reason}").format(folder=home, reason=error)
+        ) from None
     return [home / relative for relative in files]
 
 
@@ -163,7 +171,9 @@ def uninstall(home: Path) -> list[Path]:
         _update_caches(home, only_existing=True)
         path.unlink()
     except OSError as error:
-        raise DesktopEntryError(f"could not remove from {home}: {error}") from None
+        raise DesktopEntryError(
+            _("could not remove from {folder}: {reason}").format(folder=home, reason=error)
+        ) from None
     for folder in sorted(manifest.folders, key=lambda name: name.count("/"), reverse=True):
         with contextlib.suppress(OSError):  # something else lives there now: it stays
             (home / folder).rmdir()

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from posturebreak.i18n import _
 from posturebreak.services.control_socket import (
     MAX_REQUEST_BYTES,
     Reply,
@@ -146,7 +147,7 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._listener is not None:
             try:
-                sock, _ = self._listener.accept()
+                sock, _address = self._listener.accept()
             except BlockingIOError:
                 return
             except OSError as error:
@@ -184,17 +185,17 @@ class InstanceServer(QObject):
         try:
             request = decode(data)
             if not isinstance(request, dict):
-                raise ValueError("a request must be a JSON object")
+                raise ValueError(_("a request must be a JSON object"))
             return self._handler(request)
         except RecursionError:
             _limited.warning("bad", "Bad control request: nested too deeply")
-            return {"ok": False, "error": "the request is nested too deeply"}
+            return {"ok": False, "error": _("the request is nested too deeply")}
         except ValueError as error:
             _limited.warning("bad", "Bad control request %r: %s", data[:80], error)
             return {"ok": False, "error": str(error)}
         except Exception:  # a bug of ours: one request must never take the app down
             _limited.warning("failed", "A control command failed", exc_info=True)
-            return {"ok": False, "error": "the command failed inside the app; see its log"}
+            return {"ok": False, "error": _("the command failed inside the app; see its log")}
 
 
 class _Connection(QObject):
@@ -227,20 +228,25 @@ class _Connection(QObject):
             self.close()
             return
         self._buffer += chunk
-        line, newline, _ = bytes(self._buffer).partition(b"\n")
+        line, newline, _rest = bytes(self._buffer).partition(b"\n")
         if newline:
             self._reply(self._server.answer(line))
         elif len(self._buffer) > MAX_REQUEST_BYTES:
             _limited.warning("large", "Control request over %d bytes refused", MAX_REQUEST_BYTES)
-            self._reply({"ok": False, "error": f"a request is at most {MAX_REQUEST_BYTES} bytes"})
+            self._reply(
+                {
+                    "ok": False,
+                    "error": _("a request is at most {size} bytes").format(size=MAX_REQUEST_BYTES),
+                }
+            )
 
     def give_way(self) -> None:
         """Closes this connection to make room for a newer one."""
-        self._reply({"ok": False, "error": "busy, try again in a few seconds"})
+        self._reply({"ok": False, "error": _("busy, try again in a few seconds")})
 
     def _expire(self) -> None:
         _limited.warning("slow", "Control connection sent no full request in time; closed")
-        self._reply({"ok": False, "error": "no complete request in time"})
+        self._reply({"ok": False, "error": _("no complete request in time")})
 
     def _reply(self, reply: Reply) -> None:
         self._notifier.setEnabled(False)
@@ -271,7 +277,7 @@ def _send_and_close(sock: socket.socket, reply: Reply) -> None:
         sock.send(encode(reply))  # a few hundred bytes: fits the socket buffer
         # Closing with unread input resets the connection and the client loses the
         # reply; read away what a too-long request left pending, within reason.
-        for _ in range(_DRAIN_CHUNKS):
+        for _chunk in range(_DRAIN_CHUNKS):
             if not sock.recv(MAX_REQUEST_BYTES):
                 break
     except OSError:

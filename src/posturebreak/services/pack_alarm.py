@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from posturebreak.core.clock import Clock
 from posturebreak.core.pack_timer import PackPhase, PackTimer
 from posturebreak.core.status import describe_moment, pack_status
+from posturebreak.i18n import _
 from posturebreak.services.notify import Notification, Urgency
 
 log = logging.getLogger(__name__)
@@ -50,14 +51,21 @@ class PackAlarm(QObject):
             return
         if was is PackPhase.ON:
             rest = self.timer.ends_at
-            until = f" Give your skin a rest until {describe_moment(rest, now)}." if rest else ""
-            # A skin-safety alert: it stays on screen until the user dismisses it.
-            self.alert.emit(
-                Notification("Take the pack off now", f"Time is up.{until}", Urgency.CRITICAL)
+            told = (
+                # Translators: {moment} is a time such as "14:05" or "tomorrow 09:00".
+                _("Time is up. Give your skin a rest until {moment}.").format(
+                    moment=describe_moment(rest, now)
+                )
+                if rest
+                else _("Time is up.")
             )
+            # A skin-safety alert: it stays on screen until the user dismisses it.
+            self.alert.emit(Notification(_("Take the pack off now"), told, Urgency.CRITICAL))
         else:
             self.alert.emit(
-                Notification("Skin rest is over", "You can put the pack on again if you like.")
+                Notification(
+                    _("Skin rest is over"), _("You can put the pack on again if you like.")
+                )
             )
         self._arm()
 

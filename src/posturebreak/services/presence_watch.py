@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 
 from posturebreak.core.clock import Clock
 from posturebreak.core.presence import Presence
+from posturebreak.i18n import _, pgettext
 from posturebreak.platform.presence import IdleDetector, PresenceDetector
 from posturebreak.services.scheduler import ReminderScheduler
 
@@ -43,7 +44,8 @@ class PresenceWatch(QObject):
         self._presence = Presence()
         # The running detectors, with their two connections (to undo them on stop).
         self._running: dict[PresenceDetector, tuple[Callable[..., None], ...]] = {}
-        self.states: dict[str, str] = {}  # what each detector does here, for the About window
+        # What each detector does here, by its name in the user's language (About window).
+        self.states: dict[str, str] = {}
 
     def start(self, idle_threshold: timedelta | None) -> None:
         """Starts every detector; the idle one only with a threshold (None: off)."""
@@ -60,7 +62,8 @@ class PresenceWatch(QObject):
                 self._stop(idle)
             else:
                 idle.stop()  # it may have been started to see whether it works here
-            self.states[idle.name] = "off in the settings"
+            # Translators: the state of a way to tell the user is away (About window).
+            self.states[_(idle.name)] = pgettext("detector", "off in the settings")
             return
         idle.set_threshold(threshold)
         if idle not in self._running:
@@ -73,10 +76,12 @@ class PresenceWatch(QObject):
     def _start(self, detector: PresenceDetector) -> None:
         if not detector.start():
             log.info("%s is off: %s", detector.name, detector.unavailable_reason)
-            self.states[detector.name] = f"off, {detector.unavailable_reason}"
+            # Translators: {reason} is a technical (English) reason, e.g. "no X display".
+            off = pgettext("detector", "off, {reason}")
+            self.states[_(detector.name)] = off.format(reason=detector.unavailable_reason)
             return
         log.info("%s is on", detector.name)
-        self.states[detector.name] = "on"
+        self.states[_(detector.name)] = pgettext("detector", "on")
         away = functools.partial(self._went_away, detector.name)
         back = functools.partial(self._came_back, detector.name)
         detector.went_away.connect(away)

@@ -18,6 +18,8 @@ import os
 import stat
 from pathlib import Path
 
+from posturebreak.i18n import N_, _
+
 PRIVATE_FOLDER_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 _OTHERS = 0o077  # the group and world bits that are taken away
@@ -32,7 +34,7 @@ class NotRegularFileError(OSError):
         self.what = what
 
     def __str__(self) -> str:
-        return f"{self.filename} is {self.what}, not a file"
+        return what_is_there(self.filename, self.what)
 
 
 def open_regular(path: Path | str, flags: int) -> int:
@@ -104,13 +106,20 @@ def _tighten(path: Path, mode: int) -> None:
         os.chmod(path, mode)  # checked with lstat just before: not a symlink
 
 
+def what_is_there(name: object, what: str) -> str:
+    """The sentence for the user: ``name`` is ``what`` (as :func:`_describe` says), not a file."""
+    # Translators: {what} is one of "a folder", "a named pipe (FIFO)", "a socket",
+    # "a device", "something special".
+    return _("{file} is {what}, not a file").format(file=name, what=_(what))
+
+
 def _describe(kind: int) -> str:
     if stat.S_ISDIR(kind):
-        return "a folder"
+        return N_("a folder")
     if stat.S_ISFIFO(kind):
-        return "a named pipe (FIFO)"
+        return N_("a named pipe (FIFO)")
     if stat.S_ISSOCK(kind):
-        return "a socket"
+        return N_("a socket")
     if stat.S_ISCHR(kind) or stat.S_ISBLK(kind):
-        return "a device"
-    return "something special"
+        return N_("a device")
+    return N_("something special")

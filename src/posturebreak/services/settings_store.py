@@ -25,8 +25,9 @@ from posturebreak.core.settings import (
     settings_from_dict,
     settings_to_dict,
 )
+from posturebreak.i18n import _, ngettext
 from posturebreak.services.atomic_file import remove_leftovers, write_atomically
-from posturebreak.services.private_files import NotRegularFileError, read_regular
+from posturebreak.services.private_files import NotRegularFileError, read_regular, what_is_there
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +52,18 @@ class LoadedSettings:
         if not self.problems:
             return None
         shown = list(self.problems[:3])
-        if len(self.problems) > 3:
-            shown.append(f"and {len(self.problems) - 3} more (see the log)")
+        more = len(self.problems) - 3
+        if more > 0:
+            # Translators: the last line of a list of problems found in the settings file.
+            shown.append(
+                ngettext(
+                    "and {count} more (see the log)", "and {count} more (see the log)", more
+                ).format(count=more)
+            )
         text = "\n".join(f"• {problem}" for problem in shown)
         if self.kept_aside is not None:
-            text += f"\nYour old file is kept as {self.kept_aside.name}."
+            kept = _("Your old file is kept as {file}.").format(file=self.kept_aside.name)
+            text += f"\n{kept}"
         return text
 
 
@@ -82,7 +90,11 @@ class SettingsStore:
             self._save_quietly(Settings())  # a file to find and edit by hand
             return LoadedSettings(Settings())
         except OSError as error:
-            return self._leave_file_alone(f"{self.path.name} could not be read ({error.strerror})")
+            return self._leave_file_alone(
+                _("{file} could not be read ({reason})").format(
+                    file=self.path.name, reason=error.strerror
+                )
+            )
         except NewerSettingsError as error:
             return self._leave_file_alone(str(error))
         except ValueError as error:  # the whole file is unusable
@@ -97,14 +109,18 @@ class SettingsStore:
         """Writes the settings atomically; raises :class:`SettingsSaveError` with a reason."""
         if self._leave_alone is not None:
             raise SettingsSaveError(
-                f"Settings were not saved: {self._leave_alone}, so {self.path} is left as it is."
+                _("Settings were not saved: {reason}, so {file} is left as it is.").format(
+                    reason=self._leave_alone, file=self.path
+                )
             )
         text = tomli_w.dumps(settings_to_dict(settings))
         try:
             write_atomically(self.path, text.encode())
         except OSError as error:
             raise SettingsSaveError(
-                f"Settings could not be saved to {self.path}: {error.strerror or error}."
+                _("Settings could not be saved to {file}: {reason}.").format(
+                    file=self.path, reason=error.strerror or error
+                )
             ) from error
         log.info("Settings saved to %s", self.path)
 
@@ -118,26 +134,37 @@ class SettingsStore:
         try:
             return read_regular(self.path, MAX_SETTINGS_BYTES + 1)
         except NotRegularFileError as error:
-            raise ValueError(f"{self.path.name} {error.strerror}") from None
+            raise ValueError(what_is_there(self.path.name, error.what)) from None
 
     def _parse(self, data: bytes) -> tuple[Settings, list[str]]:
         """Raises ValueError with a sentence for a file that holds no usable settings."""
         name = self.path.name
         if len(data) > MAX_SETTINGS_BYTES:
-            raise ValueError(f"{name} is larger than {MAX_SETTINGS_BYTES // 1024} KiB")
+            raise ValueError(
+                _("{file} is larger than {size} KiB").format(
+                    file=name, size=MAX_SETTINGS_BYTES // 1024
+                )
+            )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise ValueError(f"{name} is not a text file") from None
+            raise ValueError(_("{file} is not a text file").format(file=name)) from None
         if not text.strip():
-            raise ValueError(f"{name} was empty")
+            raise ValueError(_("{file} was empty").format(file=name))
         try:
             document = tomllib.loads(text)
             return settings_from_dict(document)
         except tomllib.TOMLDecodeError as error:
-            raise ValueError(f"{name} is not valid TOML ({_shortened(str(error))})") from None
+            raise ValueError(
+                # Translators: {reason} is the TOML parser's own (English) explanation.
+                _("{file} is not valid TOML ({reason})").format(
+                    file=name, reason=_shortened(str(error))
+                )
+            ) from None
         except RecursionError:  # tomllib parses nested arrays and tables by recursion
-            raise ValueError(f"{name} nests arrays or tables too deeply") from None
+            raise ValueError(
+                _("{file} nests arrays or tables too deeply").format(file=name)
+            ) from None
 
     def _repair(self, settings: Settings) -> Path | None:
         """Moves the original aside and writes the repaired settings in its place."""
@@ -151,7 +178,9 @@ class SettingsStore:
             os.replace(self.path, aside)
         except OSError as error:
             log.error("Could not keep the broken settings file aside: %s", error)
-            self._leave_alone = f"the broken {self.path.name} could not be kept aside"
+            self._leave_alone = _("the broken {file} could not be kept aside").format(
+                file=self.path.name
+            )
             return None
         log.warning("Kept the broken settings file as %s", aside)
         self._save_quietly(settings)
@@ -166,9 +195,9 @@ class SettingsStore:
     def _leave_file_alone(self, reason: str) -> LoadedSettings:
         log.error("Settings: %s; using defaults and leaving the file alone", reason)
         self._leave_alone = reason
-        return LoadedSettings(
-            Settings(), (f"{reason}; using the defaults and leaving the file as it is",)
-        )
+        # Translators: {reason} says what is wrong with the settings file.
+        notice = _("{reason}; using the defaults and leaving the file as it is")
+        return LoadedSettings(Settings(), (notice.format(reason=reason),))
 
 
 def _shortened(reason: str, limit: int = 200) -> str:

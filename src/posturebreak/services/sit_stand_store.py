@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from posturebreak.core.clock import local_datetime
 from posturebreak.core.sit_stand import Posture, PostureSwitch, standing_per_day
+from posturebreak.i18n import _
 from posturebreak.services.activity_store import (
     ActivityLogError,
     ActivityStore,
@@ -106,8 +107,10 @@ class SwitchLog:
                 self._failing = True
                 log.error("Could not log a sit/stand switch: %s", error)
                 self._on_failure(
-                    f"Your sit/stand switches could not be saved to {self._store.path} "
-                    f"({error}). They wait in memory and are saved with the next one."
+                    _(
+                        "Your sit/stand switches could not be saved to {file} ({reason}). "
+                        "They wait in memory and are saved with the next one."
+                    ).format(file=self._store.path, reason=error)
                 )
             return
         self._failing = False

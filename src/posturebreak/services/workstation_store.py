@@ -18,6 +18,7 @@ from posturebreak.core.workstation import (
     WorkstationCheck,
     parse_checklist,
 )
+from posturebreak.i18n import _
 from posturebreak.resources import resource_path
 from posturebreak.services.activity_store import (
     ActivityLogError,
@@ -71,7 +72,9 @@ class WorkstationStore:
             self._activity.close()  # reopened on the next try: the disk may have come back
             cause = error.__cause__ if isinstance(error, ActivityLogError) else error
             raise ActivityLogError(
-                f"Your workstation check could not be saved to {self._activity.path} ({cause})."
+                _("Your workstation check could not be saved to {file} ({reason}).").format(
+                    file=self._activity.path, reason=cause
+                )
             ) from error
         log.info("Workstation check saved with %d answers", len(check.answers))
 
