@@ -20,8 +20,10 @@ from posturebreak.core.commands import (
 )
 from posturebreak.core.export import ExportFormat
 from posturebreak.i18n import N_, _, ngettext
+from posturebreak.i18n.language import speak, users_language
 from posturebreak.logsetup import configure_logging
 from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
+from posturebreak.services.settings_store import SettingsStore
 
 TIME_SCALE_ENV = "POSTURE_BREAK_TIME_SCALE"
 _MAX_DAYS = 36_500
@@ -96,6 +98,19 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         _add_report_commands(commands)
         _add_desktop_entry_commands(commands)
     return parser
+
+
+def _language_setting(words: Sequence[str]) -> str:
+    """The language setting of the profile ``words`` name ("" when there is none), read
+    before the parser is built so that its help speaks that language."""
+    profile: str | None = None
+    for word, following in zip(words, [*words[1:], None], strict=True):
+        if word == "--profile-dir" and following is not None:
+            profile = following
+        elif word.startswith("--profile-dir="):
+            profile = word.partition("=")[2]
+    paths = AppPaths.resolve(None if profile is None else Path(profile))
+    return SettingsStore(paths.config_dir, SystemClock()).peek().general.language
 
 
 def _starts_the_app(words: Sequence[str]) -> bool:
@@ -260,6 +275,7 @@ def _local_day(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
+    speak(users_language(_language_setting(words)))
     parser = build_parser(with_commands=not _starts_the_app(words))
     args = parser.parse_args(words)
     paths = AppPaths.resolve(args.profile_dir)
