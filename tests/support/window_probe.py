@@ -1,6 +1,6 @@
 """Opens every window of the real app on the current screen and reports how it fits.
 
-Usage: ``python -m tests.support.window_probe PROFILE_DIR [SHOTS_DIR] [--dark]``.
+Usage: ``python -m tests.support.window_probe PROFILE_DIR [SHOTS_DIR] [--dark] [--language CODE]``.
 Prints one JSON object: for each window its frame and the buttons that must be
 reachable, both in global coordinates, and the screen's available area. With
 SHOTS_DIR, saves a PNG of each window there. A test runs it under
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from posturebreak.app import PostureBreakApp
 from posturebreak.core.clock import SystemClock, TimeScale
+from posturebreak.i18n.qt_locale import speak_users_language
 from posturebreak.paths import AppPaths
 from posturebreak.platform.desktop import DesktopDetectors
 from posturebreak.services.activity_store import DATABASE_NAME
@@ -59,6 +60,8 @@ def main() -> int:
     use_plain_buttons(qt_app)  # as run_gui does
     if "--dark" in sys.argv:
         qt_app.setPalette(dark_palette())
+    if "--language" in sys.argv:  # as run_gui does with the language setting
+        speak_users_language(sys.argv[sys.argv.index("--language") + 1], qt_app)
     seed_activity(AppPaths.under(profile).data_dir / DATABASE_NAME, 90, datetime.now(UTC))
     app = PostureBreakApp(
         AppPaths.under(profile), SystemClock(), TimeScale(), detectors=DesktopDetectors()
