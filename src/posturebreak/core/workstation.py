@@ -141,8 +141,8 @@ def changes(
 def summary_text(items: Sequence[ChecklistItem], check: WorkstationCheck) -> str:
     """A check in a few words: how many of the items it asked are settled."""
     asked = sum(item.id in check.answers for item in items)
-    # Translators: a workstation check in a few words, e.g. "5 of 7 in place or not applicable".
     return ngettext(
+        # Translators: a workstation check in a few words, e.g. "5 of 7 in place or not applicable".
         "{settled} of {asked} in place or not applicable",
         "{settled} of {asked} in place or not applicable",
         asked,
