@@ -16,6 +16,7 @@ from typing import Any
 from posturebreak.core.breathing import PATTERNS, BreathingPattern
 from posturebreak.core.categories import Category
 from posturebreak.core.choice import C, parse_choice
+from posturebreak.core.data_text import translated
 from posturebreak.core.versioned_toml import read_entries
 
 CATALOGUE_VERSION = 1
@@ -24,6 +25,8 @@ _REQUIRED = ("id", "category", "title", "instruction", "duration_seconds")
 # ``kinds`` named the reminders that may suggest an entry before reminders drew from
 # categories; older files still carry it, and it is ignored.
 _OPTIONAL = ("steps", "illustration", "caution", "pacer", "kinds")
+# What a user reads of an exercise: translated when loaded, extracted by scripts/catalogue-pot.
+TRANSLATED_FIELDS = ("title", "instruction", "steps", "caution")
 
 
 class CatalogueError(ValueError):
@@ -67,7 +70,8 @@ class Catalogue:
 
 
 def parse_catalogue(text: str, source: str) -> Catalogue:
-    """Reads a catalogue; raises :class:`CatalogueError` naming ``source`` and the fault."""
+    """Reads a catalogue, its words in the user's language; raises :class:`CatalogueError`
+    naming ``source`` and the fault."""
     entries = read_entries(text, source, CATALOGUE_VERSION, "exercise", CatalogueError)
     exercises: dict[str, Exercise] = {}
     for number, entry in enumerate(entries, start=1):
@@ -96,7 +100,7 @@ def _exercise(entry: object, where: str) -> Exercise:
     duration = entry["duration_seconds"]
     if type(duration) is not int or not 5 <= duration <= 3600:
         raise CatalogueError(f"{where}: duration_seconds must be 5 to 3600, got {duration!r}")
-    return Exercise(
+    exercise = Exercise(
         id=ident,
         category=_choice(Category, entry["category"], "category", where),
         title=_text(entry, "title", where),
@@ -107,6 +111,7 @@ def _exercise(entry: object, where: str) -> Exercise:
         caution=_text(entry, "caution", where) if "caution" in entry else None,
         pacer=_pacer(entry["pacer"], where) if "pacer" in entry else None,
     )
+    return translated(exercise, TRANSLATED_FIELDS)
 
 
 def _pacer(value: object, where: str) -> BreathingPattern:

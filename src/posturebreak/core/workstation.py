@@ -16,13 +16,17 @@ from enum import StrEnum
 from typing import Any
 
 from posturebreak.core.choice import parse_choice, short_repr
+from posturebreak.core.data_text import translated
 from posturebreak.core.versioned_toml import read_entries
+from posturebreak.i18n import N_, _, formats, ngettext
 
 CHECKLIST_VERSION = 1
 # The ids other parts (illustrations, the store) name items by; the file gives their words.
 ITEM_IDS = ("chair", "desk_height", "monitor", "reach", "feet", "foot_stool", "wrists")
 NOTE_MAX_CHARS = 200
 _FIELDS = ("id", "title", "question", "guidance")
+# What a user reads of an item: translated when loaded, extracted by scripts/catalogue-pot.
+TRANSLATED_FIELDS = _FIELDS[1:]
 _ItemId = StrEnum("_ItemId", [(ident, ident) for ident in ITEM_IDS])  # type: ignore[misc]
 
 
@@ -39,10 +43,14 @@ class Answer(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _(_LABELS[self])
 
 
-_LABELS = {Answer.YES: "Yes", Answer.NOT_YET: "Not yet", Answer.NOT_APPLICABLE: "Not applicable"}
+_LABELS = {
+    Answer.YES: N_("Yes"),
+    Answer.NOT_YET: N_("Not yet"),
+    Answer.NOT_APPLICABLE: N_("Not applicable"),
+}
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,11 @@ class ItemAnswer:
 
     @property
     def text(self) -> str:
-        return f"{self.answer.label} ({self.note})" if self.note else self.answer.label
+        if not self.note:
+            return self.answer.label
+        # Translators: a workstation item's answer and the user's note,
+        # e.g. "Not yet (order a cushion)".
+        return _("{answer} ({note})").format(answer=self.answer.label, note=self.note)
 
 
 @dataclass(frozen=True)
@@ -100,9 +112,13 @@ class Change:
     after: ItemAnswer | None  # None: not answered now
 
     def text(self) -> str:
-        before = self.before.text if self.before else "not answered"
-        after = self.after.text if self.after else "not answered"
-        return f"{self.item.title}: {before} → {after}"
+        before = self.before.text if self.before else _("not answered")
+        after = self.after.text if self.after else _("not answered")
+        # Translators: what changed since the last workstation check, e.g.
+        # "Monitor at eye level: Not yet → Yes".
+        return _("{item}: {before} → {after}").format(
+            item=self.item.title, before=before, after=after
+        )
 
 
 def tidy_note(note: str) -> str:
@@ -125,7 +141,12 @@ def changes(
 def summary_text(items: Sequence[ChecklistItem], check: WorkstationCheck) -> str:
     """A check in a few words: how many of the items it asked are settled."""
     asked = sum(item.id in check.answers for item in items)
-    return f"{check.settled()} of {asked} in place or not applicable"
+    return ngettext(
+        # Translators: a workstation check in a few words, e.g. "5 of 7 in place or not applicable".
+        "{settled} of {asked} in place or not applicable",
+        "{settled} of {asked} in place or not applicable",
+        asked,
+    ).format(settled=formats().integer(check.settled()), asked=formats().integer(asked))
 
 
 def not_yet(items: Sequence[ChecklistItem], check: WorkstationCheck) -> list[str]:
@@ -138,7 +159,8 @@ def not_yet(items: Sequence[ChecklistItem], check: WorkstationCheck) -> list[str
 
 
 def parse_checklist(text: str, source: str) -> tuple[ChecklistItem, ...]:
-    """Reads the checklist; raises :class:`ChecklistError` naming ``source`` and the fault."""
+    """Reads the checklist, its words in the user's language; raises :class:`ChecklistError`
+    naming ``source`` and the fault."""
     entries = read_entries(text, source, CHECKLIST_VERSION, "item", ChecklistError)
     items = [_item(entry, f"{source}: item {number}") for number, entry in enumerate(entries, 1)]
     ids = [item.id for item in items]
@@ -165,7 +187,7 @@ def _item(entry: object, where: str) -> ChecklistItem:
         raise ChecklistError(f"{where}: id {error}") from None
     where = f"{where} ({ident})"
     title, question, guidance = (_words(entry, key, where) for key in _FIELDS[1:])
-    return ChecklistItem(ident.value, title, question, guidance)
+    return translated(ChecklistItem(ident.value, title, question, guidance), TRANSLATED_FIELDS)
 
 
 def _words(entry: Mapping[str, Any], key: str, where: str) -> str:

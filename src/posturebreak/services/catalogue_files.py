@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from posturebreak.core.catalogue import Catalogue, CatalogueError, parse_catalogue
+from posturebreak.i18n import _
 from posturebreak.resources import resource_path, resources_dir
 from posturebreak.services.private_files import read_regular
 
@@ -31,14 +32,17 @@ def load_catalogue(config_dir: Path) -> tuple[Catalogue, str | None]:
     except FileNotFoundError:
         return shipped, None
     except (OSError, UnicodeDecodeError) as error:
-        message = f"{user_file.name} could not be read ({error}); using the built-in exercises"
-        log.error("%s", message)
-        return shipped, message
+        log.error("%s could not be read (%s); using the built-in exercises", user_file, error)
+        message = _("{file} could not be read ({error}); using the built-in exercises")
+        return shipped, message.format(file=user_file.name, error=error)
     try:
         extra = _with_existing_illustrations(parse_catalogue(text, user_file.name))
     except CatalogueError as error:
         log.error("%s", error)
-        return shipped, f"{error}. Your exercises are left out until it is fixed."
+        # Translators: {error} says what is wrong in the user's exercise file (in English).
+        return shipped, _("{error}. Your exercises are left out until it is fixed.").format(
+            error=error
+        )
     log.info("Loaded %d exercises from %s", len(extra.exercises), user_file)
     return shipped.merged_with(extra.exercises.values()), None
 
