@@ -1,5 +1,6 @@
-"""The command line and the app's notices speak the installed language, argparse's own
-words included, with every placeholder filled; English comes back afterwards."""
+"""The command line speaks the system's language, argparse's own words included, and the
+app's notices speak the installed one, with every placeholder filled; English comes
+back afterwards."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from tests.support.language import speaking
 from tests.unit.test_settings_store import make_store
 
 
+@pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A German system, as the command line reads it from the environment."""
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+
+
 def help_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
@@ -31,50 +38,54 @@ def error_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().err
 
 
-def test_help_is_german_down_to_argparse_s_own_words(capsys: pytest.CaptureFixture[str]) -> None:
-    with speaking("de"):
-        out = help_of(["--help"], capsys)
+def test_help_is_german_down_to_argparse_s_own_words(
+    german: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = help_of(["--help"], capsys)
     assert out.startswith("Aufruf: posture-break")
-    for german in (
+    for words in (
         "Optionen:",
         "diese Hilfe anzeigen und beenden",
         "Erinnerungen pausieren (Standard: 30 Minuten)",
         "Umgebung: POSTURE_BREAK_PROFILE_DIR=DIR wirkt wie --profile-dir DIR",
         "Posture Break: Erinnerungen im Infobereich",
     ):
-        assert german in " ".join(out.split()), german
+        assert words in " ".join(out.split()), words
     assert "usage:" not in out and "{" not in out
 
 
-def test_a_command_s_help_is_german(capsys: pytest.CaptureFixture[str]) -> None:
-    with speaking("de"):
-        out = " ".join(help_of(["pause", "--help"], capsys).split())
+def test_a_command_s_help_is_german(german: None, capsys: pytest.CaptureFixture[str]) -> None:
+    out = " ".join(help_of(["pause", "--help"], capsys).split())
     assert "wie lange, von 1 bis 10080 (eine Woche; Standard: 30)" in out
     assert "bis zum Beginn der Arbeitszeit morgen" in out
 
 
-def test_a_bad_argument_is_refused_in_german(capsys: pytest.CaptureFixture[str]) -> None:
-    with speaking("de"):
-        error = error_of(["stats", "--days", "0"], capsys)
+def test_a_bad_argument_is_refused_in_german(
+    german: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    error = error_of(["stats", "--days", "0"], capsys)
     assert "posture-break stats: Fehler: Argument --days: " in error
     assert "muss eine ganze Zahl von 1 bis 36500 sein, nicht '0'" in error
-    with speaking("de"):
-        error = error_of(["nap"], capsys)
+    error = error_of(["nap"], capsys)
     assert "ungültige Auswahl: 'nap'" in error
 
 
-def test_a_missing_app_is_reported_in_spanish(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_the_language_setting_wins_over_the_system(
+    german: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with speaking("es"):
-        code = main(["--profile-dir", str(tmp_path), "status"])
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.toml").write_text('[general]\nlanguage = "es"\n')
+    code = main(["--profile-dir", str(tmp_path), "status"])
     assert code == 1
     assert capsys.readouterr().err.strip() == "Posture Break no se está ejecutando."
 
 
-def test_english_comes_back_after_a_language(capsys: pytest.CaptureFixture[str]) -> None:
-    with speaking("de"):
-        help_of(["--help"], capsys)
+def test_english_comes_back_after_a_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    help_of(["--help"], capsys)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     out = help_of(["--help"], capsys)
     assert out.startswith("usage: posture-break") and "show this help message and exit" in out
 
