@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -100,6 +101,8 @@ def untranslated(window: QWidget) -> list[str]:
     """The texts in ``window`` and its children that were not translated."""
     found = []
     for widget in [window, *window.findChildren(QWidget)]:
+        if isinstance(widget.parent(), QTabBar):
+            continue  # the tab bar's scroll arrows: Qt names them in its own translation
         for where, text in _texts(widget):
             words = _TAG.sub(" ", text).replace(APP_NAME, "")
             if _WORD.search(words) and "\u27e6" not in text:
