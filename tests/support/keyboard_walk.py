@@ -69,7 +69,8 @@ def _inside_another_control(widget: QWidget) -> bool:
 def walk_tab_order(qtbot: QtBot, window: QWidget) -> list[QWidget]:
     """Presses Tab from the window's first focus until focus returns; what it reached."""
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    # Focus inside this window: a window an earlier test closed may still hold it.
+    qtbot.waitUntil(lambda: _focus_window() is window)
     start = QApplication.focusWidget()
     reached: list[QWidget] = []
     for _ in range(MAX_STEPS):
@@ -80,6 +81,11 @@ def walk_tab_order(qtbot: QtBot, window: QWidget) -> list[QWidget]:
         if QApplication.focusWidget() is start:
             return reached
     raise AssertionError(f"Tab never came back to {start!r} in {MAX_STEPS} presses")
+
+
+def _focus_window() -> QWidget | None:
+    focus = QApplication.focusWidget()
+    return None if focus is None else focus.window()
 
 
 def name_of(widget: QWidget) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QSpinBox, QTimeEdit
 
 from posturebreak.core.reminders import NotificationStyle
@@ -55,9 +55,12 @@ def spin_box(owner: type, name: str, suffix: str, accessible_name: str) -> QSpin
 
 
 def time_edit(accessible_name: str) -> QTimeEdit:
-    """A 24-hour clock-time field, hours and minutes."""
+    """A clock-time field, hours and minutes, written as the locale writes them
+    ("18:05", "6:05 PM"); 24 hours where there is no locale."""
     edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
+    locale = QLocale()
+    plain = locale.language() == QLocale.Language.C
+    edit.setDisplayFormat("HH:mm" if plain else locale.timeFormat(QLocale.FormatType.ShortFormat))
     edit.setAccessibleName(accessible_name)
     return edit
 

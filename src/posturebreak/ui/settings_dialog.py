@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,7 @@ from posturebreak.core.settings import (
 from posturebreak.core.weekdays import Weekday
 from posturebreak.i18n import N_, _, pgettext
 from posturebreak.i18n.language import available_languages
-from posturebreak.ui.form_fields import day_name, short_day_name
+from posturebreak.ui.form_fields import day_name, short_day_name, time_edit
 from posturebreak.ui.form_fields import spin_box as _spin_box
 from posturebreak.ui.form_fields import to_qtime as _to_qtime
 from posturebreak.ui.language_choice import LanguageChoice
@@ -171,13 +170,8 @@ class SettingsDialog(QDialog):
         self.outside_hours.currentIndexChanged.connect(self._update_enabled)
         form.addRow(_("&Reminders come:"), self.outside_hours)
 
-        self.hours_start, self.hours_end = QTimeEdit(), QTimeEdit()
-        for edit, name in (
-            (self.hours_start, _("Working hours start")),
-            (self.hours_end, _("Working hours end")),
-        ):
-            edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(name)
+        self.hours_start = time_edit(_("Working hours start"))
+        self.hours_end = time_edit(_("Working hours end"))
         hours = QHBoxLayout()
         hours.addWidget(self.hours_start)
         # Translators: between the start and end of the working hours ("09:00 to 17:00").
