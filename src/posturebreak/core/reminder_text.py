@@ -105,8 +105,10 @@ def schedule_summary(schedule: Schedule, today: date, first_day: Weekday = Weekd
             ).format(count=minutes)
         case AtTimesOfDay(times=times, days=days):
             clock = formats().clock
-            # Translators: a reminder set to no clock time, before its days.
-            clock_times = _(", ").join(clock(at) for at in sorted(times)) or _("No time")
+            clock_times = _(", ").join(clock(at) for at in sorted(times))
+            if not clock_times:
+                # Translators: in place of the clock times of a reminder that has none.
+                clock_times = _("No time")
             # Translators: a reminder's clock times and days: "09:15, 13:00 Mon to Fri".
             return _("{times} {days}").format(times=clock_times, days=days_text(days, first_day))
         case EveryNDays(days=days, start=start, at=at):
