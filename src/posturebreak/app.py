@@ -391,7 +391,7 @@ class PostureBreakApp(QObject):
             self.busy.rules.is_on(self._clock.now()),
             self.sit_stand.status(),
             self.sit_stand.standing,
-            tuple((item.id, item.name) for item in self.settings.enabled_reminders),
+            tuple((item.id, _(item.name)) for item in self.settings.enabled_reminders),
         )
 
     def _refresh_history(self) -> None:

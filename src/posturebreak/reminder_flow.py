@@ -30,11 +30,11 @@ from posturebreak.core.reminders import (
     ReminderAction,
     ReminderDefinition,
     ReminderId,
+    reminder_message,
     reminder_name,
 )
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings, WhileBusy
-from posturebreak.i18n import _
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.notify import Notification, NotificationService, Urgency, Withdraw
 from posturebreak.services.scheduler import ReminderScheduler
@@ -148,7 +148,7 @@ class ReminderFlow(QObject):
                 snooze_length=self._time_scale.apply(timedelta(minutes=reminder.snooze_minutes)),
                 # In the user's language when shipped; the user's own words as written.
                 name=reminder_name(kind, (reminder,)),
-                message=_(reminder.message) if reminder.message else "",
+                message=reminder_message(reminder),
                 action=reminder.action if opens else ReminderAction.BREAK,
             )
             requests.append((request, delivery))

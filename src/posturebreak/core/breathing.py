@@ -14,13 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from posturebreak.i18n import N_, _, ngettext
+
 
 class Breath(StrEnum):
-    """What the user does during one step; the value is what the pacer says."""
+    """What the user does during one step; the value, translated, is what the pacer says."""
 
-    IN = "Breathe in"
-    HOLD = "Hold"
-    OUT = "Breathe out"
+    IN = N_("Breathe in")
+    # Translators: hold the breath, in a breathing exercise.
+    HOLD = N_("Hold")
+    OUT = N_("Breathe out")
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class BreathingPattern:
     """One cycle of steps, repeated for the length of the break."""
 
     id: str
-    name: str
+    name: str  # English; shown as ``_(pattern.name)``
     steps: tuple[BreathStep, ...]
 
     def __post_init__(self) -> None:
@@ -65,7 +68,10 @@ class PacerState:
     @property
     def announcement(self) -> str:
         """The words a screen reader hears once per step, e.g. "Breathe in for 4 seconds"."""
-        return f"{self.breath} for {self.seconds} seconds"
+        # Translators: spoken once per breathing step, e.g. "Breathe in for 4 seconds".
+        return ngettext(
+            "{breath} for {seconds} second", "{breath} for {seconds} seconds", self.seconds
+        ).format(breath=_(self.breath.value), seconds=self.seconds)
 
 
 def _pattern(ident: str, name: str, *steps: tuple[Breath, int]) -> BreathingPattern:
@@ -74,13 +80,14 @@ def _pattern(ident: str, name: str, *steps: tuple[Breath, int]) -> BreathingPatt
 
 BOX = _pattern(
     "box",
-    "Box breathing 4-4-4-4",
+    # Translators: a breathing pattern: in, hold, out, hold, 4 seconds each.
+    N_("Box breathing 4-4-4-4"),
     (Breath.IN, 4),
     (Breath.HOLD, 4),
     (Breath.OUT, 4),
     (Breath.HOLD, 4),
 )
-RESONANT = _pattern("resonant", "Six breaths a minute", (Breath.IN, 5), (Breath.OUT, 5))
+RESONANT = _pattern("resonant", N_("Six breaths a minute"), (Breath.IN, 5), (Breath.OUT, 5))
 
 PATTERNS: Mapping[str, BreathingPattern] = {pattern.id: pattern for pattern in (BOX, RESONANT)}
 

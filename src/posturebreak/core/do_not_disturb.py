@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from posturebreak.core.reminders import ReminderId
+from posturebreak.i18n import N_, _
 
 
 class BusyReason(StrEnum):
@@ -31,16 +32,17 @@ class BusyReason(StrEnum):
     @property
     def words(self) -> str:
         """The reason as the tray and ``posture-break status`` say it."""
-        return _WORDS[self]
+        return _(_WORDS[self])
 
 
+# Translators: each follows "Holding reminders: " in the tray's tooltip.
 _WORDS = {
-    BusyReason.TURNED_ON: "do not disturb is on",
-    BusyReason.DESKTOP: "the desktop's do not disturb is on",
-    BusyReason.CALL: "you are in a call",
-    BusyReason.SHARING: "you are sharing your screen",
-    BusyReason.PRESENTING: "you are presenting",
-    BusyReason.FULL_SCREEN: "a window is full screen",
+    BusyReason.TURNED_ON: N_("do not disturb is on"),
+    BusyReason.DESKTOP: N_("the desktop's do not disturb is on"),
+    BusyReason.CALL: N_("you are in a call"),
+    BusyReason.SHARING: N_("you are sharing your screen"),
+    BusyReason.PRESENTING: N_("you are presenting"),
+    BusyReason.FULL_SCREEN: N_("a window is full screen"),
 }
 
 

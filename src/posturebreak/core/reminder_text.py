@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from datetime import date, time
+from datetime import date
 
 from posturebreak.core.categories import Category
 from posturebreak.core.reminders import (
@@ -23,37 +23,25 @@ from posturebreak.core.reminders import (
     Schedule,
 )
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import N_, _, formats, ngettext
 
+# Translated where shown: ``_(CATEGORY_LABELS[category])``.
 CATEGORY_LABELS: dict[Category, str] = {
-    Category.STRETCH: "Stretches",
-    Category.SITTING: "Sitting evenly",
-    Category.POSTURE: "Posture",
-    Category.FOOT_STOOL: "Foot stool",
-    Category.MOVEMENT: "Movement",
-    Category.BREATHING: "Breathing",
-    Category.MASSAGE: "Self-massage",
-    Category.HEAT_COLD: "Heat/cold pack",
+    # Translators: a kind of exercise, as a check box in the reminder editor.
+    Category.STRETCH: N_("Stretches"),
+    # Translators: a kind of exercise: sitting with weight even, legs uncrossed.
+    Category.SITTING: N_("Sitting evenly"),
+    Category.POSTURE: N_("Posture"),
+    Category.FOOT_STOOL: N_("Foot stool"),
+    Category.MOVEMENT: N_("Movement"),
+    # Translators: a kind of exercise (breathing exercises).
+    Category.BREATHING: N_("Breathing"),
+    Category.MASSAGE: N_("Self-massage"),
+    Category.HEAT_COLD: N_("Heat/cold pack"),
 }
-
-DAY_ABBREVIATIONS: dict[Weekday, str] = {
-    Weekday.MON: "Mon",
-    Weekday.TUE: "Tue",
-    Weekday.WED: "Wed",
-    Weekday.THU: "Thu",
-    Weekday.FRI: "Fri",
-    Weekday.SAT: "Sat",
-    Weekday.SUN: "Sun",
-}
-
-# Fixed English names: strftime's %b follows the locale, the rest of the text does not.
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _ID_LENGTH = 40  # what REMINDER_ID allows
 _NOT_ID = re.compile(r"[^a-z0-9]+")
-
-
-def _clock(value: time) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def _day_runs(days: Collection[Weekday], first_day: Weekday) -> list[list[Weekday]]:
@@ -74,31 +62,36 @@ def days_text(days: Collection[Weekday], first_day: Weekday = Weekday.MON) -> st
     """ "every day", "Mon-Fri", "Sat, Sun" or "Mon-Wed, Fri": three or more days in a
     row become a range, in the order of the user's week."""
     if set(days) == set(Weekday):
-        return "every day"
+        # Translators: the days a reminder comes on, after its times: "09:15 every day".
+        return _("every day")
     if not days:
-        return "on no day"
+        # Translators: the days a reminder comes on, after its times, when none is chosen.
+        return _("on no day")
+    week = formats().weekday
     parts: list[str] = []
     for run in _day_runs(days, first_day):
         if len(run) >= 3:
-            parts.append(f"{DAY_ABBREVIATIONS[run[0]]}\u2013{DAY_ABBREVIATIONS[run[-1]]}")
+            # Translators: a run of three or more weekdays, "Mon" to "Fri", with an en dash.
+            run_text = _("{first}–{last}")  # noqa: RUF001 - the en dash is meant
+            parts.append(run_text.format(first=week(run[0].number), last=week(run[-1].number)))
         else:
-            parts.extend(DAY_ABBREVIATIONS[day] for day in run)
-    return ", ".join(parts)
+            parts.extend(week(day.number) for day in run)
+    # Translators: what separates days or clock times in a list: "Sat, Sun".
+    return _(", ").join(parts)
 
 
 def _date_text(day: date, today: date) -> str:
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    if day.year == today.year:
+        return formats().day_month(day)
+    return formats().day_month_year(day)
 
 
 def _period_text(days: int) -> str:
-    if days == 1:
-        return "Every day"
-    if days == 7:
-        return "Every week"
+    """The start of an every-N-days summary, before " from {date}, {time}"."""
     if days % 7 == 0:
-        return f"Every {days // 7} weeks"
-    return f"Every {days} days"
+        weeks = days // 7
+        return ngettext("Every week", "Every {count} weeks", weeks).format(count=weeks)
+    return ngettext("Every day", "Every {count} days", days).format(count=days)
 
 
 def schedule_summary(schedule: Schedule, today: date, first_day: Weekday = Weekday.MON) -> str:
@@ -107,12 +100,22 @@ def schedule_summary(schedule: Schedule, today: date, first_day: Weekday = Weekd
     not ``today``'s)."""
     match schedule:
         case EveryActiveMinutes(minutes=minutes):
-            return f"Every {minutes} min at the computer"
+            return ngettext(
+                "Every {count} min at the computer", "Every {count} min at the computer", minutes
+            ).format(count=minutes)
         case AtTimesOfDay(times=times, days=days):
-            clock_times = ", ".join(_clock(at) for at in sorted(times)) or "No time"
-            return f"{clock_times} {days_text(days, first_day)}"
+            clock = formats().clock
+            clock_times = _(", ").join(clock(at) for at in sorted(times))
+            if not clock_times:
+                # Translators: in place of the clock times of a reminder that has none.
+                clock_times = _("No time")
+            # Translators: a reminder's clock times and days: "09:15, 13:00 Mon to Fri".
+            return _("{times} {days}").format(times=clock_times, days=days_text(days, first_day))
         case EveryNDays(days=days, start=start, at=at):
-            return f"{_period_text(days)} from {_date_text(start, today)}, {_clock(at)}"
+            # Translators: e.g. "Every 2 weeks from 5 Jan, 09:00"; {period} is "Every 2 weeks".
+            return _("{period} from {date}, {time}").format(
+                period=_period_text(days), date=_date_text(start, today), time=formats().clock(at)
+            )
 
 
 def new_reminder_id(name: str, taken: Collection[str]) -> str:
@@ -135,30 +138,42 @@ def schedule_problem(schedule: Schedule) -> str | None:
     """Why a reminder on ``schedule`` would never come, or None when it would."""
     if isinstance(schedule, AtTimesOfDay):
         if not schedule.times:
-            return "Add at least one time of day."
+            return _("Add at least one time of day.")
         if len(schedule.times) > MAX_TIMES_A_DAY:
-            return f"A reminder can come at most {MAX_TIMES_A_DAY} times a day."
+            return ngettext(
+                "A reminder can come at most {count} time a day.",
+                "A reminder can come at most {count} times a day.",
+                MAX_TIMES_A_DAY,
+            ).format(count=MAX_TIMES_A_DAY)
         if not schedule.days:
-            return "Choose at least one day of the week."
+            return _("Choose at least one day of the week.")
     return None
 
 
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot name a reminder, or None when it can."""
     if not name.strip():
-        return "Give the reminder a name."
+        return _("Give the reminder a name.")
     if len(name) > MAX_NAME_LENGTH:
-        return f"A name has at most {MAX_NAME_LENGTH} characters."
+        return ngettext(
+            "A name has at most {count} character.",
+            "A name has at most {count} characters.",
+            MAX_NAME_LENGTH,
+        ).format(count=MAX_NAME_LENGTH)
     return None
 
 
-_OPENS = {
-    ReminderAction.COMFORT_CHECK_IN: "the comfort check-in",
-    ReminderAction.WORKSTATION_CHECK: "the workstation checklist",
+_NO_EXERCISE_REASONS = {
+    ReminderAction.COMFORT_CHECK_IN: N_(
+        "Answering this reminder opens the comfort check-in, not an exercise."
+    ),
+    ReminderAction.WORKSTATION_CHECK: N_(
+        "Answering this reminder opens the workstation checklist, not an exercise."
+    ),
 }
 
 
 def no_exercise_reason(action: ReminderAction) -> str | None:
     """Why a reminder with ``action`` suggests no exercise, or None when it does."""
-    opens = _OPENS.get(action)
-    return None if opens is None else f"Answering this reminder opens {opens}, not an exercise."
+    reason = _NO_EXERCISE_REASONS.get(action)
+    return None if reason is None else _(reason)

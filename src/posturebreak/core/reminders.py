@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from posturebreak.core.categories import Category
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import N_, _
 
 
 class NotificationStyle(StrEnum):
@@ -125,12 +126,14 @@ class ReminderDefinition:
             raise InvalidReminderError(f"{self.id}: the message may have at most 200 characters")
 
 
-# The reminders the app ships, in the order the menus list them.
+# The reminders the app ships, in the order the menus list them. Their English name and
+# message go into the settings file; they are translated where shown (reminder_name,
+# reminder_message), so a user's own text, which has no translation, stays as written.
 _SHIPPED = (
     ReminderDefinition(
         "stretch",
-        "Stretch",
-        "Stand up and lean back gently with hands on your hips; stop if it hurts.",
+        N_("Stretch"),
+        N_("Stand up and lean back gently with hands on your hips; stop if it hurts."),
         EveryActiveMinutes(45),
         (Category.STRETCH, Category.MOVEMENT, Category.BREATHING, Category.MASSAGE),
         NotificationStyle.BOTH,
@@ -138,24 +141,24 @@ _SHIPPED = (
     ),
     ReminderDefinition(
         "uncross_legs",
-        "Sit evenly",
-        "Feet flat, weight even on both sit bones, hips back in the chair.",
+        N_("Sit evenly"),
+        N_("Feet flat, weight even on both sit bones, hips back in the chair."),
         EveryActiveMinutes(20),
         (Category.SITTING, Category.POSTURE),
         break_seconds=15,
     ),
     ReminderDefinition(
         "foot_stool",
-        "Foot stool",
-        "Change the stool's height or distance and move your feet to a new spot.",
+        N_("Foot stool"),
+        N_("Change the stool's height or distance and move your feet to a new spot."),
         EveryActiveMinutes(60),
         (Category.FOOT_STOOL,),
         snooze_minutes=10,
     ),
     ReminderDefinition(
         "breathing",
-        "Breathing",
-        "Sit back, let your shoulders drop and breathe slowly for a minute.",
+        N_("Breathing"),
+        N_("Sit back, let your shoulders drop and breathe slowly for a minute."),
         EveryActiveMinutes(90),
         (Category.BREATHING,),
         NotificationStyle.BOTH,
@@ -164,16 +167,16 @@ _SHIPPED = (
     ),
     ReminderDefinition(
         "comfort_check_in",
-        "Comfort check-in",
-        "How did your lower back feel today? Note it from 0 to 10.",
+        N_("Comfort check-in"),
+        N_("How did your lower back feel today? Note it from 0 to 10."),
         AtTimesOfDay((time(17, 15),)),
         enabled=False,
         action=ReminderAction.COMFORT_CHECK_IN,
     ),
     ReminderDefinition(
         "workstation_check",
-        "Workstation check",
-        "Go through your chair, desk, monitor and foot rest once more.",
+        N_("Workstation check"),
+        N_("Go through your chair, desk, monitor and foot rest once more."),
         EveryNDays(28),
         enabled=False,
         action=ReminderAction.WORKSTATION_CHECK,
@@ -184,14 +187,20 @@ SHIPPED_REMINDERS: dict[ReminderId, ReminderDefinition] = {item.id: item for ite
 
 def reminder_name(reminder_id: ReminderId, definitions: Iterable[ReminderDefinition] = ()) -> str:
     """The one name a reminder goes by: its definition's, else the shipped one's, else
-    the id made readable (old log rows of a reminder since deleted)."""
+    the id made readable (old log rows of a reminder since deleted), in the user's
+    language when it is a shipped name."""
     for definition in definitions:
         if definition.id == reminder_id:
-            return definition.name
+            return _(definition.name)
     shipped = SHIPPED_REMINDERS.get(reminder_id)
     if shipped is not None:
-        return shipped.name
+        return _(shipped.name)
     return reminder_id.replace("_", " ").replace("-", " ").capitalize()
+
+
+def reminder_message(definition: ReminderDefinition) -> str:
+    """What a reminder says, in the user's language when it is a shipped message."""
+    return _(definition.message)
 
 
 def changed_shipped(

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from posturebreak.core.clock import local_datetime
+from posturebreak.i18n import _, ngettext
 
 # The minutes a spell of sitting or standing may last, for the settings and their widgets.
 SPELL_LIMITS = (5, 240)
@@ -212,14 +213,24 @@ def switch_words(posture: Posture, settings: SitStandSettings) -> SwitchWords:
     """The words asking the user to take ``posture``, with the spell's length."""
     if posture is Posture.STANDING:
         return SwitchWords(
-            "Time to stand up",
-            f"Raise your desk and stand for about {settings.stand_minutes} min.",
-            "I'm standing now",
+            _("Time to stand up"),
+            ngettext(
+                "Raise your desk and stand for about {minutes} min.",
+                "Raise your desk and stand for about {minutes} min.",
+                settings.stand_minutes,
+            ).format(minutes=settings.stand_minutes),
+            # Translators: the answer to "Time to stand up", a button and a tray menu item.
+            _("I'm standing now"),
         )
     return SwitchWords(
-        "Time to sit down",
-        f"Lower your desk and sit for about {settings.sit_minutes} min.",
-        "I'm sitting now",
+        _("Time to sit down"),
+        ngettext(
+            "Lower your desk and sit for about {minutes} min.",
+            "Lower your desk and sit for about {minutes} min.",
+            settings.sit_minutes,
+        ).format(minutes=settings.sit_minutes),
+        # Translators: the answer to "Time to sit down", a button and a tray menu item.
+        _("I'm sitting now"),
     )
 
 
@@ -246,5 +257,10 @@ def duration_text(length: timedelta) -> str:
     minutes = int(length.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
     if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        # Translators: a time spent, in short: "25 min".
+        return _("{minutes} min").format(minutes=minutes)
+    if not minutes:
+        # Translators: a time spent, in short: "2 h".
+        return _("{hours} h").format(hours=hours)
+    # Translators: a time spent, in short: "1 h 5 min".
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)

@@ -50,6 +50,7 @@ from posturebreak.core.reminders import (
     ReminderAction,
     ReminderDefinition,
     Schedule,
+    reminder_message,
     reminder_name,
 )
 from posturebreak.core.settings import limits_of
@@ -370,7 +371,7 @@ class ReminderEditor(QDialog):
     def _show(self, reminder: ReminderDefinition | None) -> None:
         shown = reminder or ReminderDefinition("new", "New", "", schedule=AtTimesOfDay())
         self.name.setText("" if reminder is None else reminder_name(shown.id, (shown,)))
-        self.message.setText(shown.message)
+        self.message.setText(reminder_message(shown))
         schedule = shown.schedule
         self.schedule_kind.setCurrentIndex(
             next(i for i, (kind, _) in enumerate(_SCHEDULE_KINDS) if isinstance(schedule, kind))
@@ -417,10 +418,13 @@ class ReminderEditor(QDialog):
         original = self._original
         if original is not None and name == reminder_name(original.id, (original,)):
             name = original.name  # a shipped name stays English in the file
+        message = self.message.text().strip()
+        if original is not None and message == reminder_message(original):
+            message = original.message  # and so does a shipped message
         return ReminderDefinition(
             id=self._new_id(name) if original is None else original.id,
             name=name,
-            message=self.message.text().strip(),
+            message=message,
             schedule=self.schedule(),
             categories=tuple(c for c, box in self.category_boxes.items() if box.isChecked()),
             style=NotificationStyle(self.show_as.currentData()),

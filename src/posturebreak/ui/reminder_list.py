@@ -34,6 +34,7 @@ from posturebreak.core.reminders import (
     ReminderDefinition,
     changed_shipped,
     missing_shipped,
+    reminder_message,
     reminder_name,
     restore_shipped,
 )
@@ -137,7 +138,7 @@ class ReminderList(QWidget):
             item.setCheckState(
                 0, Qt.CheckState.Checked if reminder.enabled else Qt.CheckState.Unchecked
             )
-            item.setToolTip(0, reminder.message)
+            item.setToolTip(0, reminder_message(reminder))
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(False)
         self._fit_columns()
