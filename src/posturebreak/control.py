@@ -28,6 +28,7 @@ from posturebreak.core.pack_timer import PackTimer
 from posturebreak.core.reminders import reminder_name
 from posturebreak.core.schedule import ReminderSchedule
 from posturebreak.core.status import pack_status
+from posturebreak.i18n import N_, _
 from posturebreak.services.control_socket import Reply, Request
 from posturebreak.services.notify import Notification
 
@@ -65,7 +66,11 @@ def status_sentence(state: dict[str, Any]) -> str:
     pack: str | None = state["pack"]
     if pack is None:
         return str(state["status"])
-    return f"{state['status']} · {pack[0].lower()}{pack[1:]}"
+    # Translators: the status line, then the pack timer, e.g. "Stretch in 23 min · pack on
+    # until 14:20"; {pack} starts with a lower-case letter.
+    return _("{status} · {pack}").format(
+        status=state["status"], pack=f"{pack[0].lower()}{pack[1:]}"
+    )
 
 
 class ControlCommands:
@@ -89,26 +94,21 @@ class ControlCommands:
         """Acts on a checked request; returns what it did, or None to report the status."""
         app = self._app
         if request.command is Command.SHOW:
-            app.notifier.show(Notification(f"{APP_NAME} is already running", app.status()))
+            title = _("{app} is already running").format(app=APP_NAME)
+            app.notifier.show(Notification(title, app.status()))
         elif request.command is Command.PAUSE:
             app.pause_for_minutes(request.minutes)
         elif request.command is Command.RESUME:
             app.scheduler.resume()
-            return f"Resumed. {app.status()}"
+            return _("Resumed. {status}").format(status=app.status())
         elif request.command is Command.SKIP:
-            skipped = app.scheduler.skip_next()
-            what = (
-                "Nothing to skip."
-                if skipped is None
-                else f"Skipped the next {reminder_name(skipped, app.settings.reminders)} reminder."
-            )
-            return f"{what} {app.status()}"
+            return self._skip()
         elif request.command is Command.BREAK_NOW:
             reminder = app.settings.reminder(request.kind)
             if reminder is None:
                 raise unknown_reminder(request.kind, (r.id for r in app.settings.reminders))
             app.flow.take_break_now(request.kind)  # the tray's way, too
-            return f"{reminder.name} break started."
+            return _("{reminder} break started.").format(reminder=reminder.name)
         elif request.command is Command.DND:
             if request.until is DoNotDisturbUntil.OFF:
                 app.busy.turn_off()
@@ -116,16 +116,28 @@ class ControlCommands:
                 tomorrow = request.until is DoNotDisturbUntil.TOMORROW
                 app.timing.do_not_disturb(request.minutes, until_tomorrow=tomorrow)
         elif request.command in _OPENS:
-            _OPENS[request.command](app)
-            return f"Opened {request.command.value}."
+            opens, opened = _OPENS[request.command]
+            opens(app)
+            return _(opened)
         elif request.command is Command.QUIT:
             # Reply first: the server answers before the loop turns and quits.
             QTimer.singleShot(0, QApplication.quit)
-            return "Quitting."
+            return _("Quitting.")
         return None
 
+    def _skip(self) -> str:
+        """Skips the next reminder; says which, and the status after."""
+        app = self._app
+        skipped = app.scheduler.skip_next()
+        if skipped is None:
+            return _("Nothing to skip. {status}").format(status=app.status())
+        return _("Skipped the next {reminder} reminder. {status}").format(
+            reminder=reminder_name(skipped, app.settings.reminders), status=app.status()
+        )
 
-_OPENS: dict[Command, Callable[[PostureBreakApp], object]] = {
-    Command.SETTINGS: lambda app: app.show_settings(),
-    Command.HISTORY: lambda app: app.show_history(),
+
+# What each "open" command does, and the reply saying so.
+_OPENS: dict[Command, tuple[Callable[[PostureBreakApp], object], str]] = {
+    Command.SETTINGS: (lambda app: app.show_settings(), N_("Opened settings.")),
+    Command.HISTORY: (lambda app: app.show_history(), N_("Opened history.")),
 }

@@ -21,6 +21,7 @@ from posturebreak.core.export import ExportFormat, write_export
 from posturebreak.core.sit_stand import StandingTime, duration_text, standing_time, week_start
 from posturebreak.core.statistics import ActivitySummary, days_text
 from posturebreak.core.stool_trial import SettingComfort, per_setting_text
+from posturebreak.i18n import _, formats, ngettext, pgettext
 from posturebreak.paths import AppPaths
 from posturebreak.services.activity_export import export_to_file
 from posturebreak.services.activity_queries import reading
@@ -31,6 +32,19 @@ from posturebreak.services.settings_store import SettingsStore
 from posturebreak.services.sit_stand_store import standing_days
 
 _COLUMNS = ("done", "skipped", "ignored", "missed", "snoozed", "notified")
+
+
+def _headings() -> tuple[str, ...]:
+    """The headings of :data:`_COLUMNS`, in the user's language."""
+    return (
+        pgettext("outcome column", "Done"),
+        pgettext("outcome column", "Skipped"),
+        pgettext("outcome column", "Ignored"),
+        pgettext("outcome column", "Missed"),
+        pgettext("outcome column", "Snoozed"),
+        # Translators: reminders that only showed a notification (nothing to answer).
+        pgettext("outcome column", "Notified"),
+    )
 
 
 def read_summary(paths: AppPaths, clock: Clock, days: int) -> tuple[ActivitySummary, ComfortReport]:
@@ -127,25 +141,51 @@ def stats_text(
     days = period.length
     width = max((len(name) for name in summary.names.values()), default=0) + 2
     width = max(width, 12)
+    headings = _headings()
+    # Translators: the heading of the completion-rate column (e.g. "83%").
+    rate = _("Rate")
+    widths = [max(9, len(heading) + 2) for heading in headings]
+    rate_width = max(7, len(rate) + 2)
+    number = formats().integer
     lines = [
-        f"{APP_NAME}: the last {days} day{'s' if days != 1 else ''} "
-        f"({period.first.isoformat()} to {period.last.isoformat()})",
+        ngettext(
+            "{app}: the last {count} day ({first} to {last})",
+            "{app}: the last {count} days ({first} to {last})",
+            days,
+        ).format(
+            app=APP_NAME,
+            count=number(days),
+            first=formats().day_month_year(period.first),
+            last=formats().day_month_year(period.last),
+        ),
         "",
-        f"{'':<{width}}" + "".join(f"{name.capitalize():>9}" for name in _COLUMNS) + f"{'Rate':>7}",
+        f"{'':<{width}}"
+        + "".join(f"{heading:>{cell}}" for heading, cell in zip(headings, widths, strict=True))
+        + f"{rate:>{rate_width}}",
     ]
     for kind, counts in summary.period_counts.items():
-        cells = "".join(f"{getattr(counts, name):>9}" for name in _COLUMNS)
-        lines.append(f"{summary.names[kind]:<{width}}{cells}{counts.completion_text:>7}")
+        cells = "".join(
+            f"{number(getattr(counts, name)):>{cell}}"
+            for name, cell in zip(_COLUMNS, widths, strict=True)
+        )
+        lines.append(f"{summary.names[kind]:<{width}}{cells}{counts.completion_text:>{rate_width}}")
     streak = summary.streaks
     lines += [
         "",
-        f"Today: {summary.done_today} of {summary.goal} done breaks",
-        f"Streak: {days_text(streak.current)} (best {days_text(streak.best)})",
+        _("Today: {done} of {goal} done breaks").format(
+            done=number(summary.done_today), goal=number(summary.goal)
+        ),
+        _("Streak: {current} (best {best})").format(
+            current=days_text(streak.current), best=days_text(streak.best)
+        ),
         *comfort.lines(),
     ]
     if standing is not None:
-        today, week = duration_text(standing.today), duration_text(standing.week)
-        lines.append(f"Standing: {today} today, {week} this week")
+        lines.append(
+            _("Standing: {today} today, {week} this week").format(
+                today=duration_text(standing.today), week=duration_text(standing.week)
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -173,15 +213,16 @@ def export_log(
     try:
         out.flush()  # a full disk behind standard output is a failure too
     except OSError as error:
-        raise OSError(error.errno, error.strerror, "standard output") from error
+        raise OSError(error.errno, error.strerror, _("standard output")) from error
     return count
 
 
 def fail(error: ActivityLogError | OSError) -> int:
     """Reports a failed command on stderr; returns the exit code."""
     if isinstance(error, OSError):
-        reason = f"could not write the export to {error.filename or 'standard output'}: "
-        reason += error.strerror or str(error)
+        reason = _("could not write the export to {file}: {reason}").format(
+            file=error.filename or _("standard output"), reason=error.strerror or str(error)
+        )
     else:
         reason = str(error)
     print(f"{APP_NAME}: {reason}", file=sys.stderr)

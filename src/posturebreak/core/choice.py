@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from posturebreak.i18n import _
+
 C = TypeVar("C", bound=StrEnum)
 
 
@@ -19,4 +21,6 @@ def parse_choice(choices: type[C], value: object) -> C:
     if isinstance(value, str) and value in choices._value2member_map_:
         return choices(value)
     allowed = ", ".join(repr(choice.value) for choice in choices)
-    raise ValueError(f"must be one of {allowed}, got {short_repr(value)}")
+    raise ValueError(
+        _("must be one of {allowed}, got {value}").format(allowed=allowed, value=short_repr(value))
+    )

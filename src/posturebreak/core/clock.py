@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Protocol
 
+from posturebreak.i18n import _
+
 
 class Clock(Protocol):
     """Source of the current time, always timezone-aware."""
@@ -28,6 +30,11 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+def _not_positive(value: str) -> ValueError:
+    """The error for a time scale that is not a positive number."""
+    return ValueError(_("time scale must be a positive number, got {value}").format(value=value))
+
+
 @dataclass(frozen=True)
 class TimeScale:
     """Divides every configured duration by ``factor`` (1 = real time)."""
@@ -36,7 +43,7 @@ class TimeScale:
 
     def __post_init__(self) -> None:
         if not self.factor > 0:
-            raise ValueError(f"time scale must be a positive number, got {self.factor}")
+            raise _not_positive(str(self.factor))
 
     @classmethod
     def parse(cls, text: str | None) -> TimeScale:
@@ -46,7 +53,7 @@ class TimeScale:
         try:
             factor = float(text)
         except ValueError:
-            raise ValueError(f"time scale must be a positive number, got {text!r}") from None
+            raise _not_positive(repr(text)) from None
         return cls(factor)
 
     def apply(self, duration: timedelta) -> timedelta:

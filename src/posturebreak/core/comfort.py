@@ -12,11 +12,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from posturebreak.i18n import N_, _, formats, ngettext
+
 LOWEST, HIGHEST = 0, 10
 MAX_NOTE_LENGTH = 200
-QUESTION = "How does your lower back feel right now?"
-LOWEST_LABEL = f"{LOWEST} very uncomfortable"
-HIGHEST_LABEL = f"{HIGHEST} comfortable"
+QUESTION = N_("How does your lower back feel right now?")
+# Translators: the label under the lowest point (0) of the comfort scale.
+LOWEST_LABEL = N_("0 very uncomfortable")
+# Translators: the label under the highest point (10) of the comfort scale.
+HIGHEST_LABEL = N_("10 comfortable")
 
 
 class InvalidCheckInError(ValueError):
@@ -37,7 +41,9 @@ class CheckIn:
     def __post_init__(self) -> None:
         if isinstance(self.comfort, bool) or not LOWEST <= self.comfort <= HIGHEST:
             raise InvalidCheckInError(
-                f"comfort must be a whole number from {LOWEST} to {HIGHEST}, got {self.comfort!r}"
+                _("comfort must be a whole number from {lowest} to {highest}, got {value}").format(
+                    lowest=LOWEST, highest=HIGHEST, value=repr(self.comfort)
+                )
             )
         object.__setattr__(self, "note", clean_note(self.note))
 
@@ -63,8 +69,12 @@ class ComfortAverage:
     def text(self) -> str:
         """ "Comfort: 6.4 average over 12 days", or that nothing was answered yet."""
         if self.average is None:
-            return "Comfort: no check-ins yet"
-        return f"Comfort: {self.average:.1f} average over {self.days} day{_plural(self.days)}"
+            return _("Comfort: no check-ins yet")
+        return ngettext(
+            "Comfort: {average} average over {count} day",
+            "Comfort: {average} average over {count} days",
+            self.days,
+        ).format(average=formats().decimal(self.average, 1), count=self.days)
 
 
 @dataclass(frozen=True)
@@ -82,7 +92,3 @@ def comfort_days(
     """One entry per day of ``days``, days without an answer or a break included."""
     by_day = {check_in.day: check_in.comfort for check_in in check_ins}
     return [ComfortDay(day, by_day.get(day), done.get(day, 0)) for day in days]
-
-
-def _plural(count: int) -> str:
-    return "" if count == 1 else "s"

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from posturebreak.core.reminders import REMINDER_ID, ReminderId
+from posturebreak.i18n import _
 
 MAX_PAUSE_MINUTES = 7 * 24 * 60
 MIN_PAUSE_MINUTES = 1
@@ -60,11 +61,11 @@ class ControlRequest:
 def parse_request(request: Any) -> ControlRequest:
     """Checks a decoded JSON request; raises :class:`BadRequestError` saying what is wrong."""
     if not isinstance(request, dict):
-        raise BadRequestError("a request must be a JSON object")
+        raise BadRequestError(_("a request must be a JSON object"))
     name = request.get("command")
     command = next((known for known in Command if name == known.value), None)
     if command is None:
-        raise BadRequestError(f"unknown command {_shorten(name)}")
+        raise BadRequestError(_("unknown command {name}").format(name=_shorten(name)))
     if command is Command.PAUSE:
         return ControlRequest(command, minutes=pause_minutes(request.get("minutes")))
     if command is Command.DND:
@@ -80,9 +81,17 @@ def _do_not_disturb(request: dict[str, Any]) -> ControlRequest:
     if until is None:
         return ControlRequest(Command.DND, minutes=pause_minutes(request.get("minutes")))
     if request.get("minutes") is not None:
-        raise BadRequestError("dnd takes minutes or until, not both")
+        raise BadRequestError(
+            _("{command} takes {first} or {second}, not both").format(
+                command="dnd", first="minutes", second="until"
+            )
+        )
     if until not in (DoNotDisturbUntil.TOMORROW.value, DoNotDisturbUntil.OFF.value):
-        raise BadRequestError(f"until must be 'tomorrow' or 'off', got {_shorten(until)}")
+        raise BadRequestError(
+            _("{key} must be {first} or {second}, got {value}").format(
+                key="until", first="'tomorrow'", second="'off'", value=_shorten(until)
+            )
+        )
     return ControlRequest(Command.DND, until=DoNotDisturbUntil(until))
 
 
@@ -92,12 +101,15 @@ def pause_minutes(value: Any) -> float | None:
         return None
     # bool is an int in Python; JSON ``true`` is not a length.
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise BadRequestError(f"minutes must be a number, got {_shorten(value)}")
+        raise BadRequestError(
+            _("{key} must be a number, got {value}").format(key="minutes", value=_shorten(value))
+        )
     # Also refuses NaN and infinities (no comparison holds) and huge ints (never floated).
     if not MIN_PAUSE_MINUTES <= value <= MAX_PAUSE_MINUTES:
         raise BadRequestError(
-            f"a pause lasts from {MIN_PAUSE_MINUTES} minute to a week "
-            f"({MAX_PAUSE_MINUTES} minutes), got {_shorten(value)}"
+            _("a pause lasts from {fewest} minute to a week ({most} minutes), got {value}").format(
+                fewest=MIN_PAUSE_MINUTES, most=MAX_PAUSE_MINUTES, value=_shorten(value)
+            )
         )
     return float(value)
 
@@ -106,13 +118,20 @@ def reminder_kind(value: Any) -> ReminderId:
     """A reminder id as written (whether such a reminder exists, the app checks)."""
     if isinstance(value, str) and REMINDER_ID.fullmatch(value):
         return value
-    raise BadRequestError(f"kind must be a reminder id like 'stretch', got {_shorten(value)}")
+    raise BadRequestError(
+        _("{key} must be a reminder id like {example}, got {value}").format(
+            key="kind", example="'stretch'", value=_shorten(value)
+        )
+    )
 
 
 def unknown_reminder(value: ReminderId, known: Iterable[ReminderId]) -> BadRequestError:
     """The error for ``break-now`` with an id no reminder has, listing those there are."""
-    listed = ", ".join(known) or "none"
-    return BadRequestError(f"no reminder has the id {_shorten(value)}; known: {listed}")
+    # Translators: said when there are no reminders at all to list.
+    listed = ", ".join(known) or _("none")
+    return BadRequestError(
+        _("no reminder has the id {id}; known: {known}").format(id=_shorten(value), known=listed)
+    )
 
 
 def _shorten(value: Any, limit: int = 40) -> str:

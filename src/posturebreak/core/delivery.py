@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from posturebreak.core.catalogue import Exercise
 from posturebreak.core.reminders import NotificationStyle, ReminderDefinition
+from posturebreak.i18n import _
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,10 @@ def notification_text(
         if exercise is None:
             return reminder.name, reminder.message or reminder.name
         return exercise.title, exercise.instruction
-    title = " · ".join(reminder.name for reminder, _ in suggestions)
+    title = " · ".join(reminder.name for reminder, _exercise in suggestions)
     lines = [
-        f"{exercise.title}: {exercise.instruction}"
+        # Translators: one exercise in a notification for several reminders.
+        _("{title}: {instruction}").format(title=exercise.title, instruction=exercise.instruction)
         if exercise
         else reminder.message or reminder.name
         for reminder, exercise in suggestions

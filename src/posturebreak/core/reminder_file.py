@@ -37,6 +37,7 @@ from posturebreak.core.reminders import (
     reminder_name,
 )
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import _
 
 _CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 _E = TypeVar("_E", bound=StrEnum)
@@ -62,8 +63,10 @@ def reminders_from_list(raw: object, problems: list[str]) -> tuple[ReminderDefin
         return tuple(SHIPPED_REMINDERS.values())
     if not isinstance(raw, list):
         problems.append(
-            f"reminder must be an array of tables ([[reminder]]), got {short_repr(raw)}; "
-            "using the shipped reminders"
+            _(
+                "{key} must be an array of tables ({example}), got {value}; "
+                "using the shipped reminders"
+            ).format(key="reminder", example="[[reminder]]", value=short_repr(raw))
         )
         return tuple(SHIPPED_REMINDERS.values())
     reminders: dict[str, ReminderDefinition] = {}
@@ -72,7 +75,11 @@ def reminders_from_list(raw: object, problems: list[str]) -> tuple[ReminderDefin
         if reminder is None:
             continue
         if reminder.id in reminders:
-            problems.append(f"reminder {number}: id {reminder.id!r} is repeated; dropped")
+            problems.append(
+                _("reminder {number}: id {id} is repeated; dropped").format(
+                    number=number, id=repr(reminder.id)
+                )
+            )
             continue
         reminders[reminder.id] = reminder
     return tuple(reminders.values())
@@ -116,13 +123,19 @@ def format_clock_time(value: time) -> str:
 
 def _reminder(entry: object, number: int, problems: list[str]) -> ReminderDefinition | None:
     if not isinstance(entry, Mapping):
-        problems.append(f"reminder {number} must be a table, got {short_repr(entry)}; dropped")
+        problems.append(
+            _("reminder {number} must be a table, got {value}; dropped").format(
+                number=number, value=short_repr(entry)
+            )
+        )
         return None
     ident = entry.get("id")
     if not isinstance(ident, str) or not REMINDER_ID.fullmatch(ident):
         problems.append(
-            f"reminder {number}: id must be lower-case letters, digits, - or _ "
-            f"(up to 40), got {short_repr(ident)}; dropped"
+            _(
+                "reminder {number}: id must be lower-case letters, digits, - or _ "
+                "(up to 40), got {value}; dropped"
+            ).format(number=number, value=short_repr(ident))
         )
         return None
     where = f"reminder {ident}"
@@ -144,9 +157,14 @@ def _reminder(entry: object, number: int, problems: list[str]) -> ReminderDefini
         try:
             reminder = dataclasses.replace(reminder, **{key: read(entry[key])})
         except (ReminderFieldError, InvalidReminderError) as error:
-            problems.append(f"{where}.{key} {_reason(error)}; kept {_shown(reminder, key)}")
+            problems.append(
+                # Translators: {problem} says what is wrong, e.g. "must be text, got 3".
+                _("{key} {problem}; kept {value}").format(
+                    key=f"{where}.{key}", problem=_reason(error), value=_shown(reminder, key)
+                )
+            )
     problems.extend(
-        f"unknown setting {where}.{key} ignored"
+        _("unknown setting {key} ignored").format(key=f"{where}.{key}")
         for key in sorted(map(str, set(entry) - set(readers) - {"id"}))
     )
     return reminder
@@ -164,20 +182,24 @@ def _shown(reminder: ReminderDefinition, key: str) -> str:
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise ReminderFieldError(f"must be text, got {short_repr(value)}")
+        raise ReminderFieldError(_("must be text, got {value}").format(value=short_repr(value)))
     return value.strip()
 
 
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
-        raise ReminderFieldError(f"must be true or false, got {short_repr(value)}")
+        raise ReminderFieldError(
+            _("must be true or false, got {value}").format(value=short_repr(value))
+        )
     return value
 
 
 def _whole(value: object, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise ReminderFieldError(
-            f"must be a whole number from {low} to {high}, got {short_repr(value)}"
+            _("must be a whole number from {low} to {high}, got {value}").format(
+                low=low, high=high, value=short_repr(value)
+            )
         )
     return value
 
@@ -191,7 +213,7 @@ def _one(choices: type[_E], value: object) -> _E:
 
 def _choices(choices: type[_E], value: object, *, allow_empty: bool) -> tuple[_E, ...]:
     if not isinstance(value, list) or (not value and not allow_empty):
-        raise ReminderFieldError(f"must be a list, got {short_repr(value)}")
+        raise ReminderFieldError(_("must be a list, got {value}").format(value=short_repr(value)))
     chosen = {_one(choices, item) for item in value}
     return tuple(choice for choice in choices if choice in chosen)
 
@@ -199,14 +221,18 @@ def _choices(choices: type[_E], value: object, *, allow_empty: bool) -> tuple[_E
 def _time(value: object) -> time:
     parsed = parse_clock_time(value)
     if parsed is None:
-        raise ReminderFieldError(f'must hold times like "09:15", got {short_repr(value)}')
+        raise ReminderFieldError(
+            _("must hold times like {example}, got {value}").format(
+                example='"09:15"', value=short_repr(value)
+            )
+        )
     return parsed
 
 
 def _schedule(value: object) -> Schedule:
     """``{every_minutes}``, ``{at, days}`` or ``{every_days, start, at}``."""
     if not isinstance(value, Mapping):
-        raise ReminderFieldError(f"must be a table, got {short_repr(value)}")
+        raise ReminderFieldError(_("must be a table, got {value}").format(value=short_repr(value)))
     keys = set(value)
     if keys == {"every_minutes"}:
         return EveryActiveMinutes(_whole(value["every_minutes"], 1, 480))
@@ -214,7 +240,9 @@ def _schedule(value: object) -> Schedule:
         times = value["at"]
         if not isinstance(times, list) or not 1 <= len(times) <= MAX_TIMES_A_DAY:
             raise ReminderFieldError(
-                f"at must list 1 to {MAX_TIMES_A_DAY} times, got {short_repr(times)}"
+                _("{key} must list 1 to {most} times, got {value}").format(
+                    key="at", most=MAX_TIMES_A_DAY, value=short_repr(times)
+                )
             )
         days = value.get("days", [day.value for day in AtTimesOfDay().days])
         return AtTimesOfDay(
@@ -224,13 +252,21 @@ def _schedule(value: object) -> Schedule:
     if "every_days" in keys and keys <= {"every_days", "start", "at"}:
         start = value.get("start", EveryNDays().start)
         if not isinstance(start, date):
-            raise ReminderFieldError(f"start must be a date like 2026-01-05, got {start!r}")
+            raise ReminderFieldError(
+                _("{key} must be a date like {example}, got {value}").format(
+                    key="start", example="2026-01-05", value=repr(start)
+                )
+            )
         return EveryNDays(
             _whole(value["every_days"], 1, 366),
             start.date() if isinstance(start, datetime) else start,  # a date-time: its day
             _time(value.get("at", "09:00")),
         )
     raise ReminderFieldError(
-        "must be { every_minutes = N }, { at = [times], days = [days] } or "
-        f"{{ every_days = N, start = date, at = time }}, got {short_repr(dict(value))}"
+        _("must be {first}, {second} or {third}, got {value}").format(
+            first="{ every_minutes = N }",
+            second="{ at = [times], days = [days] }",
+            third="{ every_days = N, start = date, at = time }",
+            value=short_repr(dict(value)),
+        )
     )

@@ -42,6 +42,7 @@ from posturebreak.core.reminders import (
 from posturebreak.core.sit_stand import SitStandSettings
 from posturebreak.core.stool_trial import StoolTrialSettings, read_stool_trial, stool_trial_to_dict
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import _
 
 SCHEMA_VERSION = 2
 
@@ -127,7 +128,9 @@ class ScheduleSettings:
         _check_fields(self)
         if self.working_hours_start == self.working_hours_end:
             raise InvalidSettingError(
-                "schedule: working hours must start and end at different times"
+                _("{key}: working hours must start and end at different times").format(
+                    key="schedule"
+                )
             )
 
 
@@ -179,7 +182,9 @@ class Settings:
         ids = [reminder.id for reminder in self.reminders]
         repeated = sorted({ident for ident in ids if ids.count(ident) > 1})
         if repeated:
-            raise InvalidSettingError(f"reminder ids must be unique: {', '.join(repeated)}")
+            raise InvalidSettingError(
+                _("reminder ids must be unique: {ids}").format(ids=", ".join(repeated))
+            )
 
     def reminder(self, reminder_id: ReminderId) -> ReminderDefinition | None:
         """The reminder with this id, or None when there is none."""
@@ -210,8 +215,9 @@ class NewerSettingsError(Exception):
 
     def __init__(self, version: int) -> None:
         super().__init__(
-            f"the settings file has version {version}, newer than this app understands "
-            f"({SCHEMA_VERSION})"
+            _(
+                "the settings file has version {version}, newer than this app understands ({known})"
+            ).format(version=version, known=SCHEMA_VERSION)
         )
         self.version = version
 
@@ -234,7 +240,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         raise NewerSettingsError(version)
     if type(version) is not int or version not in (1, SCHEMA_VERSION):
         problems.append(
-            f"version must be {SCHEMA_VERSION}, got {short_repr(version)}; read as {SCHEMA_VERSION}"
+            _("version must be {known}, got {value}; read as {known}").format(
+                known=SCHEMA_VERSION, value=short_repr(version)
+            )
         )
 
     defaults = Settings()
@@ -253,7 +261,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         stool_trial=read_stool_trial(data.get("stool_trial"), problems),
     )
     known = {"version", reminder_key, "schedule", "general", "pack", "sit_stand", "stool_trial"}
-    problems.extend(f"unknown setting {key} ignored" for key in sorted(set(data) - known))
+    problems.extend(
+        _("unknown setting {key} ignored").format(key=key) for key in sorted(set(data) - known)
+    )
     return settings, problems
 
 
@@ -298,7 +308,7 @@ def _reminders_from_v1(
             )
         )
     problems.extend(
-        f"unknown reminder kind reminders.{key} ignored"
+        _("unknown reminder kind {key} ignored").format(key=f"reminders.{key}")
         for key in sorted(set(map(str, raw)) - {item.id for item in migrated})
     )
     known = {item.id for item in migrated}
@@ -309,8 +319,15 @@ def _table(data: Mapping[str, Any], key: str, problems: list[str]) -> Mapping[st
     raw = data.get(key, {})
     if isinstance(raw, Mapping):
         return raw
-    problems.append(f"{key} must be a table, got {short_repr(raw)}; using the defaults")
+    problems.append(_not_a_table(key, raw))
     return {}
+
+
+def _not_a_table(key: str, raw: object) -> str:
+    """The problem with a section that is not a table."""
+    return _("{key} must be a table, got {value}; using the defaults").format(
+        key=key, value=short_repr(raw)
+    )
 
 
 def _read_section(raw: object, path: str, default: _Section, problems: list[str]) -> _Section:
@@ -318,7 +335,7 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
     if raw is None:
         return default
     if not isinstance(raw, Mapping):
-        problems.append(f"{path} must be a table, got {short_repr(raw)}; using the defaults")
+        problems.append(_not_a_table(path, raw))
         return default
     hints = _type_hints(type(default))
     values: dict[str, Any] = {}
@@ -331,15 +348,21 @@ def _read_section(raw: object, path: str, default: _Section, problems: list[str]
             )
         except InvalidSettingError as error:
             shown = short_repr(_plain(getattr(default, item.name)))
-            problems.append(f"{error}; using the default {shown}")
+            # Translators: {problem} is one of the messages about a setting's value.
+            problems.append(
+                _("{problem}; using the default {default}").format(problem=error, default=shown)
+            )
     names = {item.name for item in fields(default)}
     problems.extend(
-        f"unknown setting {path}.{key} ignored" for key in sorted(map(str, set(raw) - names))
+        _("unknown setting {key} ignored").format(key=f"{path}.{key}")
+        for key in sorted(map(str, set(raw) - names))
     )
     try:
         return dataclasses.replace(default, **values)
     except InvalidSettingError as error:  # values that are fine alone but not together
-        problems.append(f"{error}; using the defaults for {path}")
+        problems.append(
+            _("{problem}; using the defaults for {key}").format(problem=error, key=path)
+        )
         return default
 
 
@@ -367,18 +390,30 @@ def _coerce(value: object, kind: Any, metadata: Mapping[str, Any], path: str) ->
     if kind is bool:
         if isinstance(value, bool):
             return value
-        raise InvalidSettingError(f"{path} must be true or false, got {short_repr(value)}")
+        raise InvalidSettingError(
+            _("{key} must be true or false, got {value}").format(key=path, value=short_repr(value))
+        )
     if kind is int:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidSettingError(f"{path} must be a whole number, got {short_repr(value)}")
+            raise InvalidSettingError(
+                _("{key} must be a whole number, got {value}").format(
+                    key=path, value=short_repr(value)
+                )
+            )
         low, high = metadata["limits"]
         if not low <= value <= high:
-            raise InvalidSettingError(f"{path} must be between {low} and {high}, got {value}")
+            raise InvalidSettingError(
+                _("{key} must be between {low} and {high}, got {value}").format(
+                    key=path, low=low, high=high, value=value
+                )
+            )
         return value
     if kind is str:
         if isinstance(value, str) and metadata["pattern"].fullmatch(value):
             return value
-        raise InvalidSettingError(f"{path} is not a language code, got {short_repr(value)}")
+        raise InvalidSettingError(
+            _("{key} is not a language code, got {value}").format(key=path, value=short_repr(value))
+        )
     if kind is time:
         return _coerce_clock_time(value, path)
     if isinstance(kind, type) and issubclass(kind, StrEnum):
@@ -392,14 +427,19 @@ def _coerce_clock_time(value: object, path: str) -> time:
     parsed = parse_clock_time(value)
     if parsed is not None:
         return parsed
-    raise InvalidSettingError(f'{path} must be a time like "09:00", got {short_repr(value)}')
+    raise InvalidSettingError(
+        _("{key} must be a time like {example}, got {value}").format(
+            key=path, example='"09:00"', value=short_repr(value)
+        )
+    )
 
 
 def _coerce_choice(value: object, choices: type[StrEnum], path: str) -> StrEnum:
     try:
         return parse_choice(choices, value)
     except ValueError as error:
-        raise InvalidSettingError(f"{path} {error}") from None
+        # Translators: {problem} says what is wrong with the value, e.g. "must be one of …".
+        raise InvalidSettingError(_("{key} {problem}").format(key=path, problem=error)) from None
 
 
 def _coerce_days(value: object, day_type: type[Weekday], path: str) -> tuple[Weekday, ...]:
@@ -407,7 +447,9 @@ def _coerce_days(value: object, day_type: type[Weekday], path: str) -> tuple[Wee
         days = {_coerce_choice(day, day_type, path) for day in value}
         return tuple(day for day in day_type if day in days)
     raise InvalidSettingError(
-        f'{path} must be a list of at least one day like ["mon", "tue"], got {short_repr(value)}'
+        _("{key} must be a list of at least one day like {example}, got {value}").format(
+            key=path, example='["mon", "tue"]', value=short_repr(value)
+        )
     )
 
 

@@ -23,6 +23,7 @@ from typing import TypeVar
 from posturebreak.core.events import Outcome
 from posturebreak.core.reminders import ReminderId, reminder_name
 from posturebreak.core.settings import Settings
+from posturebreak.i18n import _, formats, ngettext
 
 _EVERY_DAY = frozenset(range(7))
 _Key = TypeVar("_Key", ReminderId, date)
@@ -79,7 +80,10 @@ class OutcomeCounts:
     def completion_text(self) -> str:
         """The completion rate as people read it: "83%", or an en dash when there is none."""
         rate = self.completion_rate
-        return "\N{EN DASH}" if rate is None else f"{rate:.0%}"
+        if rate is None:
+            return "\N{EN DASH}"
+        # Translators: a completion rate, e.g. "83%"; {percent} is the number.
+        return _("{percent}%").format(percent=formats().integer(round(rate * 100)))
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,7 @@ class Streaks:
 
 def days_text(count: int) -> str:
     """How many days, in words: 1 day, 3 days."""
-    return f"{count} day{'s' if count != 1 else ''}"
+    return ngettext("{count} day", "{count} days", count).format(count=count)
 
 
 def streaks(

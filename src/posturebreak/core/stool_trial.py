@@ -20,6 +20,7 @@ from typing import Any
 from posturebreak.core.choice import short_repr
 from posturebreak.core.comfort import CheckIn, ComfortAverage
 from posturebreak.core.weekdays import Weekday
+from posturebreak.i18n import _, formats, ngettext
 
 DAYS_NEEDED = 3
 MIN_SETTINGS, MAX_SETTINGS = 2, 8
@@ -43,18 +44,26 @@ def check_setting_names(names: Iterable[object]) -> tuple[str, ...]:
     cleaned: list[str] = []
     for name in names:
         if not isinstance(name, str):
-            raise InvalidStoolTrialError(f"a stool setting must be text, got {short_repr(name)}")
+            raise InvalidStoolTrialError(
+                _("a stool setting must be text, got {value}").format(value=short_repr(name))
+            )
         text = " ".join(name.split())
         if not text or len(text) > MAX_NAME_LENGTH:
             raise InvalidStoolTrialError(
-                f"a stool setting needs 1 to {MAX_NAME_LENGTH} characters, got {short_repr(name)}"
+                _("a stool setting needs 1 to {most} characters, got {value}").format(
+                    most=MAX_NAME_LENGTH, value=short_repr(name)
+                )
             )
         if text.casefold() in (known.casefold() for known in cleaned):
-            raise InvalidStoolTrialError(f"the stool setting {text!r} is named twice")
+            raise InvalidStoolTrialError(
+                _("the stool setting {name} is named twice").format(name=repr(text))
+            )
         cleaned.append(text)
     if not MIN_SETTINGS <= len(cleaned) <= MAX_SETTINGS:
         raise InvalidStoolTrialError(
-            f"name {MIN_SETTINGS} to {MAX_SETTINGS} stool settings, got {len(cleaned)}"
+            _("name {fewest} to {most} stool settings, got {count}").format(
+                fewest=MIN_SETTINGS, most=MAX_SETTINGS, count=len(cleaned)
+            )
         )
     return tuple(cleaned)
 
@@ -64,12 +73,15 @@ class StoolTrialSettings:
     """Whether the trial runs (off by default) and the stool's settings, in order."""
 
     enabled: bool = False
+    # The default names stay as written in the settings file; the user renames them.
     settings: tuple[str, ...] = ("low", "middle", "high")
 
     def __post_init__(self) -> None:
         if not isinstance(self.enabled, bool):
             raise InvalidStoolTrialError(
-                f"stool_trial.enabled must be true or false, got {short_repr(self.enabled)}"
+                _("{key} must be true or false, got {value}").format(
+                    key="stool_trial.enabled", value=short_repr(self.enabled)
+                )
             )
         object.__setattr__(self, "settings", check_setting_names(self.settings))
 
@@ -81,7 +93,11 @@ def read_stool_trial(raw: object, problems: list[str]) -> StoolTrialSettings:
     if raw is None:
         return default
     if not isinstance(raw, Mapping):
-        problems.append(f"stool_trial must be a table, got {short_repr(raw)}; using the defaults")
+        problems.append(
+            _("{key} must be a table, got {value}; using the defaults").format(
+                key="stool_trial", value=short_repr(raw)
+            )
+        )
         return default
     values: dict[str, Any] = {}
     enabled = raw.get("enabled", default.enabled)
@@ -89,20 +105,28 @@ def read_stool_trial(raw: object, problems: list[str]) -> StoolTrialSettings:
         values["enabled"] = enabled
     else:
         problems.append(
-            f"stool_trial.enabled must be true or false, got {short_repr(enabled)}; "
-            "using the default false"
+            _("{key} must be true or false, got {value}; using the default {default}").format(
+                key="stool_trial.enabled", value=short_repr(enabled), default="false"
+            )
         )
     names = raw.get("settings", default.settings)
     try:
         if not isinstance(names, list | tuple):
             raise InvalidStoolTrialError(
-                f'a list like ["low", "middle", "high"] is needed, got {short_repr(names)}'
+                _("a list like {example} is needed, got {value}").format(
+                    example='["low", "middle", "high"]', value=short_repr(names)
+                )
             )
         values["settings"] = check_setting_names(names)
     except InvalidStoolTrialError as error:
-        problems.append(f"stool_trial.settings: {error}; using the default low, middle, high")
+        problems.append(
+            # Translators: {problem} is one of the stool-setting messages above.
+            _("{key}: {problem}; using the default {default}").format(
+                key="stool_trial.settings", problem=error, default="low, middle, high"
+            )
+        )
     problems.extend(
-        f"unknown setting stool_trial.{key} ignored"
+        _("unknown setting {key} ignored").format(key=f"stool_trial.{key}")
         for key in sorted(map(str, set(raw) - {"enabled", "settings"}))
     )
     return StoolTrialSettings(**values)
@@ -158,7 +182,9 @@ def _working_days_between(first: date, last: date, working: Collection[int]) -> 
 
 def stool_reminder_line(setting: str | None) -> str:
     """The line the foot-stool reminder adds; empty when the trial is off."""
-    return "" if setting is None else f"Today's stool setting: {setting}"
+    if setting is None:
+        return ""
+    return _("Today's stool setting: {setting}").format(setting=setting)
 
 
 @dataclass(frozen=True)
@@ -177,13 +203,25 @@ class SettingComfort:
         """ "high: 6.3 over 4 days", or "middle: needs 2 more days"."""
         missing = self.days_missing
         if missing or self.comfort.average is None:
-            return f"{self.setting}: needs {missing} more day{'' if missing == 1 else 's'}"
-        return f"{self.setting}: {self.comfort.average:.1f} over {self.comfort.days} days"
+            return ngettext(
+                "{setting}: needs {count} more day", "{setting}: needs {count} more days", missing
+            ).format(setting=self.setting, count=missing)
+        return ngettext(
+            "{setting}: {average} over {count} day",
+            "{setting}: {average} over {count} days",
+            self.comfort.days,
+        ).format(
+            setting=self.setting,
+            average=formats().decimal(self.comfort.average, 1),
+            count=self.comfort.days,
+        )
 
 
 def per_setting_text(settings: Iterable[SettingComfort]) -> str:
     """ "Comfort per stool setting: low: 6.3 over 4 days · high: needs 1 more day"."""
-    return "Comfort per stool setting: " + " · ".join(setting.text for setting in settings)
+    return _("Comfort per stool setting: {settings}").format(
+        settings=" · ".join(setting.text for setting in settings)
+    )
 
 
 def comfort_per_setting(
