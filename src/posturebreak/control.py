@@ -108,7 +108,8 @@ class ControlCommands:
             if reminder is None:
                 raise unknown_reminder(request.kind, (r.id for r in app.settings.reminders))
             app.flow.take_break_now(request.kind)  # the tray's way, too
-            return _("{reminder} break started.").format(reminder=reminder.name)
+            name = reminder_name(reminder.id, (reminder,))
+            return _("{reminder} break started.").format(reminder=name)
         elif request.command is Command.DND:
             if request.until is DoNotDisturbUntil.OFF:
                 app.busy.turn_off()

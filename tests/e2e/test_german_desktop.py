@@ -44,7 +44,7 @@ def test_on_a_german_system_a_reminder_reaches_the_notification_server_in_german
 
     started = app.command("break-now", "foot_stool")
     assert started.returncode == 0
-    assert started.stdout == "Fußstütze: Pause gestartet.\n"
+    assert started.stdout == "Pause „Fußstütze“ gestartet.\n"
     shown = wait_until(
         lambda: [n for n in desktop.notifications() if n["summary"] in german],
         20,

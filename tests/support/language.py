@@ -15,16 +15,11 @@ from posturebreak.i18n.language import locale_dir
 
 
 def compiled_catalogue(language: str, into: Path) -> Path:
-    """``language``'s catalogue compiled with ``msgfmt`` from its ``.po`` file (while
-    translations are being written in parts, from all the parts together)."""
-    sources = [locale_dir() / f"{language}.po"]
-    if not sources[0].is_file():
-        sources = sorted((locale_dir() / "parts").glob(f"*.{language}.po"))
-        merged = into / f"{language}.po"
-        subprocess.run(["msgcat", "--use-first", "-o", str(merged), *map(str, sources)], check=True)
-        sources = [merged]
+    """``language``'s catalogue compiled with ``msgfmt`` from its ``.po`` file as it is
+    now (the shipped ``.mo`` may lag behind while a translator works)."""
     compiled = into / f"{language}.mo"
-    subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(sources[0])], check=True)
+    source = locale_dir() / f"{language}.po"
+    subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(source)], check=True)
     return compiled
 
 

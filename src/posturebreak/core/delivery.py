@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from posturebreak.core.catalogue import Exercise
-from posturebreak.core.reminders import NotificationStyle, ReminderDefinition
+from posturebreak.core.reminders import (
+    NotificationStyle,
+    ReminderDefinition,
+    reminder_message,
+    reminder_name,
+)
 from posturebreak.i18n import _
 
 
@@ -44,14 +49,18 @@ def notification_text(
     if len(suggestions) == 1:
         ((reminder, exercise),) = suggestions
         if exercise is None:
-            return reminder.name, reminder.message or reminder.name
+            return _name(reminder), reminder_message(reminder) or _name(reminder)
         return exercise.title, exercise.instruction
-    title = " · ".join(reminder.name for reminder, _exercise in suggestions)
+    title = " · ".join(_name(reminder) for reminder, _exercise in suggestions)
     lines = [
         # Translators: one exercise in a notification for several reminders.
         _("{title}: {instruction}").format(title=exercise.title, instruction=exercise.instruction)
         if exercise
-        else reminder.message or reminder.name
+        else reminder_message(reminder) or _name(reminder)
         for reminder, exercise in suggestions
     ]
     return title, "\n".join(lines)
+
+
+def _name(reminder: ReminderDefinition) -> str:
+    return reminder_name(reminder.id, (reminder,))
