@@ -62,15 +62,13 @@ def qt_resources(root: QObject) -> dict[str, int]:
 
 
 def status_sentence(state: dict[str, Any]) -> str:
-    """ "Stretch in 23 min · pack on until 14:20": the status line, with the pack timer."""
+    """ "Stretch in 23 min · Pack on until 14:20": the status line, with the pack timer."""
     pack: str | None = state["pack"]
     if pack is None:
         return str(state["status"])
-    # Translators: the status line, then the pack timer, e.g. "Stretch in 23 min · pack on
-    # until 14:20"; {pack} starts with a lower-case letter.
-    return _("{status} · {pack}").format(
-        status=state["status"], pack=f"{pack[0].lower()}{pack[1:]}"
-    )
+    # Translators: the status line, then the pack timer, e.g. "Stretch in 23 min · Pack on
+    # until 14:20" (each written as a sentence of its own: no case is changed).
+    return _("{status} · {pack}").format(status=state["status"], pack=pack)
 
 
 class ControlCommands:

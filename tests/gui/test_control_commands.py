@@ -16,7 +16,7 @@ def test_status_mentions_a_running_pack_timer(app: tuple[PostureBreakApp, FakeCl
     posture_app, _ = app
     posture_app.pack.start(timedelta(minutes=20), timedelta(minutes=40))
     reply = posture_app.control.handle({"command": "status"})
-    assert reply["message"] == "Sit evenly in 20 min · pack on until 09:20"
+    assert reply["message"] == "Sit evenly in 20 min · Pack on until 09:20"
     state = reply["state"]
     assert set(state.pop("qt")) == {"widgets", "objects", "timers"}  # for finding leaks
     assert state == {
