@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from posturebreak.first_run import NO_TRAY_NOTICE, NO_TRAY_NOTICE_FILE
+from posturebreak.first_run import NO_TRAY_NOTICE_FILE, no_tray_notice_text
 from posturebreak.paths import PROFILE_DIR_ENV
 from posturebreak.services.desktop_entry import DESKTOP_ID
 from tests.support.app_process import AppProcess
@@ -23,6 +23,7 @@ from tests.support.desktop import wait_until, watch_notify_calls
 from tests.support.gnome import HeadlessGnomeShell, headless_gnome_shell
 
 pytestmark = pytest.mark.e2e
+NOTICE = no_tray_notice_text().title  # the app runs in English here
 
 
 @pytest.fixture
@@ -60,7 +61,9 @@ def test_without_a_tray_the_app_says_once_how_to_reach_it_and_the_launcher_actio
     try:
         with watch_notify_calls(shell.address) as calls:
             app.start()
-            wait_until(lambda: NO_TRAY_NOTICE.title in calls.text(), 30, "the no-tray notice")
+            wait_until(
+                lambda: no_tray_notice_text().title in calls.text(), 30, "the no-tray notice"
+            )
         assert "No system tray found" in app.log_text()
         assert (profile / "data" / NO_TRAY_NOTICE_FILE).exists()
 
@@ -101,7 +104,7 @@ def test_without_a_tray_the_app_says_once_how_to_reach_it_and_the_launcher_actio
             again.start()
             assert again.command("break-now").returncode == 0
             wait_until(lambda: "member=Notify" in calls.text(), 30, "the break's notification")
-            assert NO_TRAY_NOTICE.title not in calls.text()
+            assert NOTICE not in calls.text()
         assert again.log_text().count("No system tray found") == 2
     finally:
         again.stop()

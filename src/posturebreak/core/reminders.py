@@ -118,12 +118,23 @@ class ReminderDefinition:
     def __post_init__(self) -> None:
         if not REMINDER_ID.fullmatch(self.id):
             raise InvalidReminderError(
-                f"a reminder id must be lower-case letters, digits, - or _, got {self.id!r}"
+                _("a reminder id must be lower-case letters, digits, - or _, got {id}").format(
+                    id=repr(self.id)
+                )
             )
+        # "id: " leads, untranslated: reading the settings file names the field by it.
         if not self.name.strip() or len(self.name) > MAX_NAME_LENGTH:
-            raise InvalidReminderError(f"{self.id}: the name must have 1 to 60 characters")
+            raise InvalidReminderError(
+                f"{self.id}: "
+                + _("the name must have 1 to {count} characters").format(count=MAX_NAME_LENGTH)
+            )
         if len(self.message) > MAX_MESSAGE_LENGTH:
-            raise InvalidReminderError(f"{self.id}: the message may have at most 200 characters")
+            raise InvalidReminderError(
+                f"{self.id}: "
+                + _("the message may have at most {count} characters").format(
+                    count=MAX_MESSAGE_LENGTH
+                )
+            )
 
 
 # The reminders the app ships, in the order the menus list them. Their English name and
