@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from posturebreak.i18n import PlainFormats, use
+from posturebreak.i18n import use
+from posturebreak.i18n.c_library_formats import c_library_formats
 from posturebreak.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,6 @@ def users_language(setting: str, platform: Iterable[str] = ()) -> str:
 
 
 def speak(language: str) -> None:
-    """Installs ``language``'s catalogue with plain formats (the command line's choice:
-    it prints sentences, not dates, and need not load Qt for them)."""
-    use(translations_for(language), PlainFormats())
+    """Installs ``language``'s catalogue with the C library's formats: the command
+    line's choice, as it loads no Qt."""
+    use(translations_for(language), c_library_formats())
