@@ -459,8 +459,9 @@ def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, s
     return receiver, sender  # the caller keeps them open while the app runs
 
 
-def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
-    """Runs the tray app until Quit; returns the process exit code."""
+def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale, language_setting: str) -> int:
+    """Runs the tray app until Quit; returns the process exit code. ``language_setting``
+    is the settings' language, which the command line has read already."""
     log_uncaught_exceptions()
     log_qt_messages()
     qt_app = QApplication([sys.argv[0]])
@@ -471,7 +472,7 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale) -> int:
     qt_app.setQuitOnLastWindowClosed(False)
     use_plain_buttons(qt_app)
     # Before any window or menu is built: they take their words from the language.
-    speak_users_language(SettingsStore(paths.config_dir, clock).peek().general.language, qt_app)
+    speak_users_language(language_setting, qt_app)
 
     app = PostureBreakApp(paths, clock, time_scale, clock_jumps=ClockJumps(clock, boot_seconds))
     if not app.server.claim():

@@ -275,7 +275,8 @@ def _local_day(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
-    speak(users_language(_language_setting(words)))
+    language_setting = _language_setting(words)
+    speak(users_language(language_setting))
     parser = build_parser(with_commands=not _starts_the_app(words))
     args = parser.parse_args(words)
     paths = AppPaths.resolve(args.profile_dir)
@@ -298,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before_qt()
     from posturebreak.app import run_gui  # Qt widgets load only when the GUI is wanted
 
-    return run_gui(paths, SystemClock(), time_scale)
+    return run_gui(paths, SystemClock(), time_scale, language_setting)
 
 
 def _report(paths: AppPaths, args: argparse.Namespace) -> int:

@@ -1,15 +1,14 @@
 """The history window, its sections and *Log a stretch…* in German (and the words they are
 made of in Spanish): translated, every placeholder filled, nothing cut off.
 
-The catalogues are this area's own parts (``resources/locale/parts/history.*.po``),
-compiled with ``msgfmt --check`` for each test, so a broken placeholder fails here.
+The shipped catalogues are compiled with ``msgfmt --check`` for each test, so a broken
+placeholder fails here.
 """
 
 from __future__ import annotations
 
 import gettext
 import io
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -28,7 +27,6 @@ from posturebreak.core.reminders import NotificationStyle
 from posturebreak.core.sit_stand import SitStandSettings
 from posturebreak.core.statistics import DayBar
 from posturebreak.i18n import PlainFormats, use
-from posturebreak.i18n.language import locale_dir
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.ui.comfort_chart import ComfortChart, comfort_day_text
 from posturebreak.ui.history_chart import DayChart, day_text
@@ -37,6 +35,7 @@ from posturebreak.ui.standing_history import StandingHistory
 from posturebreak.ui.workstation_history import WorkstationHistory
 from tests.gui.conftest import FakeClock
 from tests.support.clipping import clipped_text
+from tests.support.language import compiled_catalogue
 from tests.support.window_probe import dark_palette
 
 App = tuple[PostureBreakApp, FakeClock]
@@ -45,12 +44,10 @@ Speak = Callable[[str], None]
 
 @pytest.fixture
 def speak(tmp_path: Path) -> Iterator[Speak]:
-    """Installs this area's catalogue of a language; English again afterwards."""
+    """Installs a shipped language's catalogue; English again afterwards."""
 
     def install(language: str) -> None:
-        source = locale_dir() / "parts" / f"history.{language}.po"
-        compiled = tmp_path / f"history.{language}.mo"
-        subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(source)], check=True)
+        compiled = compiled_catalogue(language, tmp_path)
         use(gettext.GNUTranslations(io.BytesIO(compiled.read_bytes())), PlainFormats())
 
     yield install
