@@ -104,7 +104,7 @@ def _language_setting(words: Sequence[str]) -> str:
     """The language setting of the profile ``words`` name ("" when there is none), read
     before the parser is built so that its help speaks that language."""
     profile: str | None = None
-    for word, following in zip(words, [*words[1:], None], strict=True):
+    for word, following in zip(words, [*words[1:], None], strict=False):
         if word == "--profile-dir" and following is not None:
             profile = following
         elif word.startswith("--profile-dir="):

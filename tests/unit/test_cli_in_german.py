@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from posturebreak.cli import main
+from posturebreak.cli import _language_setting, main
 from posturebreak.core.settings import Settings
 from posturebreak.i18n import _
 from posturebreak.platform.calls import CallDetector
@@ -116,3 +116,15 @@ def test_a_detector_s_name_reaches_the_about_window_in_german() -> None:
     with speaking("de"):
         shown = _(CallDetector(None).name)
     assert shown == "Anruferkennung: nur Kamera (kein pactl für das Mikrofon)"
+
+
+def test_the_language_setting_is_found_however_the_profile_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.toml").write_text('[general]\nlanguage = "de"\n')
+    for words in (["--profile-dir", str(tmp_path)], [f"--profile-dir={tmp_path}", "status"]):
+        assert _language_setting(words) == "de"
+    monkeypatch.setenv("POSTURE_BREAK_PROFILE_DIR", str(tmp_path))
+    assert _language_setting([]) == "de"  # a plain start: no words at all
+    assert _language_setting(["--profile-dir"]) == "de"  # argparse will refuse it
