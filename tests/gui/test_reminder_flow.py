@@ -48,7 +48,7 @@ def test_a_reminder_with_an_action_opens_what_is_registered_when_started(
 
     popup = posture_app.break_windows.current
     assert popup is not None and popup.request.exercise is None  # a dialog, not an exercise
-    assert popup.windowTitle() == "Comfort check-in" and popup.done_button.text() == "&Start"
+    assert popup.windowTitle() == "Comfort check-in" and popup.done_button.text() == "S&tart"
     assert posture_app.notifier.shown[-1].title == "Comfort check-in"  # type: ignore[attr-defined]
     popup.done_button.click()
     assert opened == ["check-in"]

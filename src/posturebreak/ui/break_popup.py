@@ -149,7 +149,7 @@ class BreakPopup(QWidget):
         that opens a dialog says Start instead of Done."""
         self.done_button = QPushButton(
             # Translators: the break window's buttons; each needs its own & letter.
-            _("&Done") if action is ReminderAction.BREAK else _("&Start")
+            _("&Done") if action is ReminderAction.BREAK else _("S&tart")
         )
         # Translators: {duration} is how long, e.g. "5 min".
         self.snooze_button = QPushButton(_("&Snooze {duration}").format(duration=snooze_label))
