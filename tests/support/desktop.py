@@ -295,14 +295,17 @@ class VirtualDesktop:
         return sorted(items, key=lambda item: item.get("timestamp", 0))
 
     def window_tree(self, window: str = "-root") -> str:
+        """xwininfo's window tree; empty when a window vanished while it walked the tree
+        (BadWindow, as when a program starts or quits meanwhile): callers look again."""
         target = ["-root"] if window == "-root" else ["-id", window]
-        return subprocess.run(
+        walk = subprocess.run(
             ["xwininfo", "-tree", *target],
             env=self.env(),
             capture_output=True,
             text=True,
-            check=True,
-        ).stdout
+            check=False,
+        )
+        return walk.stdout if walk.returncode == 0 else ""
 
     def tray_window_id(self) -> str | None:
         match = re.search(r'(0x[0-9a-f]+) "panel": \("panel" "trayer"\)', self.window_tree())
