@@ -27,7 +27,7 @@ from posturebreak.control import ControlCommands
 from posturebreak.core.categories import Category
 from posturebreak.core.clock import Clock, ClockJumps, TimeScale, boot_seconds
 from posturebreak.core.events import EventSink, Outcome, ReminderEvent
-from posturebreak.core.reminders import SHIPPED_REMINDERS, ReminderAction
+from posturebreak.core.reminders import SHIPPED_REMINDERS, ReminderAction, display_name
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings
 from posturebreak.core.status import pack_status
@@ -391,7 +391,7 @@ class PostureBreakApp(QObject):
             self.busy.rules.is_on(self._clock.now()),
             self.sit_stand.status(),
             self.sit_stand.standing,
-            tuple((item.id, _(item.name)) for item in self.settings.enabled_reminders),
+            tuple((item.id, display_name(item)) for item in self.settings.enabled_reminders),
         )
 
     def _refresh_history(self) -> None:

@@ -25,7 +25,7 @@ from posturebreak.core.commands import (
     unknown_reminder,
 )
 from posturebreak.core.pack_timer import PackTimer
-from posturebreak.core.reminders import reminder_name
+from posturebreak.core.reminders import display_name, reminder_name
 from posturebreak.core.schedule import ReminderSchedule
 from posturebreak.core.status import pack_status
 from posturebreak.i18n import N_, _
@@ -106,8 +106,7 @@ class ControlCommands:
             if reminder is None:
                 raise unknown_reminder(request.kind, (r.id for r in app.settings.reminders))
             app.flow.take_break_now(request.kind)  # the tray's way, too
-            name = reminder_name(reminder.id, (reminder,))
-            return _("{reminder} break started.").format(reminder=name)
+            return _("{reminder} break started.").format(reminder=display_name(reminder))
         elif request.command is Command.DND:
             if request.until is DoNotDisturbUntil.OFF:
                 app.busy.turn_off()

@@ -30,8 +30,8 @@ from posturebreak.core.reminders import (
     ReminderAction,
     ReminderDefinition,
     ReminderId,
+    display_name,
     reminder_message,
-    reminder_name,
 )
 from posturebreak.core.rotation import ExerciseRotation
 from posturebreak.core.settings import Settings, WhileBusy
@@ -147,7 +147,7 @@ class ReminderFlow(QObject):
                 break_length=self._time_scale.apply(timedelta(seconds=reminder.break_seconds)),
                 snooze_length=self._time_scale.apply(timedelta(minutes=reminder.snooze_minutes)),
                 # In the user's language when shipped; the user's own words as written.
-                name=reminder_name(kind, (reminder,)),
+                name=display_name(reminder),
                 message=reminder_message(reminder),
                 action=reminder.action if opens else ReminderAction.BREAK,
             )

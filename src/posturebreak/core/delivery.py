@@ -15,8 +15,8 @@ from posturebreak.core.catalogue import Exercise
 from posturebreak.core.reminders import (
     NotificationStyle,
     ReminderDefinition,
+    display_name,
     reminder_message,
-    reminder_name,
 )
 from posturebreak.i18n import _
 
@@ -49,18 +49,14 @@ def notification_text(
     if len(suggestions) == 1:
         ((reminder, exercise),) = suggestions
         if exercise is None:
-            return _name(reminder), reminder_message(reminder) or _name(reminder)
+            return display_name(reminder), reminder_message(reminder) or display_name(reminder)
         return exercise.title, exercise.instruction
-    title = " · ".join(_name(reminder) for reminder, _exercise in suggestions)
+    title = " · ".join(display_name(reminder) for reminder, _exercise in suggestions)
     lines = [
         # Translators: one exercise in a notification for several reminders.
         _("{title}: {instruction}").format(title=exercise.title, instruction=exercise.instruction)
         if exercise
-        else reminder_message(reminder) or _name(reminder)
+        else reminder_message(reminder) or display_name(reminder)
         for reminder, exercise in suggestions
     ]
     return title, "\n".join(lines)
-
-
-def _name(reminder: ReminderDefinition) -> str:
-    return reminder_name(reminder.id, (reminder,))

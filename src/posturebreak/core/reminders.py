@@ -202,11 +202,17 @@ def reminder_name(reminder_id: ReminderId, definitions: Iterable[ReminderDefinit
     language when it is a shipped name."""
     for definition in definitions:
         if definition.id == reminder_id:
-            return _(definition.name)
+            return display_name(definition)
     shipped = SHIPPED_REMINDERS.get(reminder_id)
     if shipped is not None:
-        return _(shipped.name)
+        return display_name(shipped)
     return reminder_id.replace("_", " ").replace("-", " ").capitalize()
+
+
+def display_name(definition: ReminderDefinition) -> str:
+    """A reminder's name, in the user's language when it is a shipped name (the user's
+    own words stay as written: the catalogue does not know them)."""
+    return _(definition.name)
 
 
 def reminder_message(definition: ReminderDefinition) -> str:

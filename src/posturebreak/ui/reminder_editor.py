@@ -50,8 +50,8 @@ from posturebreak.core.reminders import (
     ReminderAction,
     ReminderDefinition,
     Schedule,
+    display_name,
     reminder_message,
-    reminder_name,
 )
 from posturebreak.core.settings import limits_of
 from posturebreak.core.weekdays import Weekday
@@ -370,7 +370,7 @@ class ReminderEditor(QDialog):
 
     def _show(self, reminder: ReminderDefinition | None) -> None:
         shown = reminder or ReminderDefinition("new", "New", "", schedule=AtTimesOfDay())
-        self.name.setText("" if reminder is None else reminder_name(shown.id, (shown,)))
+        self.name.setText("" if reminder is None else display_name(shown))
         self.message.setText(reminder_message(shown))
         schedule = shown.schedule
         self.schedule_kind.setCurrentIndex(
@@ -416,7 +416,7 @@ class ReminderEditor(QDialog):
         """The edited reminder; only call it while :meth:`problem_text` is None."""
         name = self.name.text().strip()
         original = self._original
-        if original is not None and name == reminder_name(original.id, (original,)):
+        if original is not None and name == display_name(original):
             name = original.name  # a shipped name stays English in the file
         message = self.message.text().strip()
         if original is not None and message == reminder_message(original):

@@ -33,9 +33,9 @@ from posturebreak.core.reminder_text import (
 from posturebreak.core.reminders import (
     ReminderDefinition,
     changed_shipped,
+    display_name,
     missing_shipped,
     reminder_message,
-    reminder_name,
     restore_shipped,
 )
 from posturebreak.core.weekdays import Weekday
@@ -130,7 +130,7 @@ class ReminderList(QWidget):
         for reminder in reminders:
             item = QTreeWidgetItem(
                 [
-                    reminder_name(reminder.id, (reminder,)),
+                    display_name(reminder),
                     schedule_summary(reminder.schedule, self._today, self._first_day),
                 ]
             )
@@ -201,7 +201,7 @@ class ReminderList(QWidget):
             self._restore(reset_changed=False)
             return
         # Translators: joins the names of the changed reminders in a list.
-        names = _(", ").join(reminder_name(reminder.id, changed) for reminder in changed)
+        names = _(", ").join(display_name(reminder) for reminder in changed)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("Restore shipped reminders"),
