@@ -11,6 +11,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 
 from posturebreak.i18n import use
@@ -73,6 +74,7 @@ def _language_of(locale: str) -> str:
     return match.group().lower()
 
 
+@cache  # the command line reads it for its help, then the tray app for its windows
 def translations_for(language: str, folder: Path | None = None) -> gettext.NullTranslations:
     """The catalogue of ``language``; English (no catalogue) when it is missing or broken."""
     if language == SOURCE_LANGUAGE:
