@@ -7,9 +7,8 @@ placeholder fails here.
 
 from __future__ import annotations
 
-import gettext
-import io
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -26,7 +25,6 @@ from posturebreak.core.export import ExportFormat
 from posturebreak.core.reminders import NotificationStyle
 from posturebreak.core.sit_stand import SitStandSettings
 from posturebreak.core.statistics import DayBar
-from posturebreak.i18n import PlainFormats, use
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.ui.comfort_chart import ComfortChart, comfort_day_text
 from posturebreak.ui.history_chart import DayChart, day_text
@@ -35,7 +33,7 @@ from posturebreak.ui.standing_history import StandingHistory
 from posturebreak.ui.workstation_history import WorkstationHistory
 from tests.gui.conftest import FakeClock
 from tests.support.clipping import clipped_text
-from tests.support.language import compiled_catalogue
+from tests.support.language import speaking
 from tests.support.window_probe import dark_palette
 
 App = tuple[PostureBreakApp, FakeClock]
@@ -43,15 +41,10 @@ Speak = Callable[[str], None]
 
 
 @pytest.fixture
-def speak(tmp_path: Path) -> Iterator[Speak]:
-    """Installs a shipped language's catalogue; English again afterwards."""
-
-    def install(language: str) -> None:
-        compiled = compiled_catalogue(language, tmp_path)
-        use(gettext.GNUTranslations(io.BytesIO(compiled.read_bytes())), PlainFormats())
-
-    yield install
-    use(gettext.NullTranslations(), PlainFormats())
+def speak() -> Iterator[Speak]:
+    """Installs a shipped language (``speaking``) for the rest of the test."""
+    with ExitStack() as stack:
+        yield lambda language: stack.enter_context(speaking(language))
 
 
 def _event(at: datetime, outcome: Outcome) -> ReminderEvent:
