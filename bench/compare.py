@@ -52,6 +52,8 @@ class Comparison:
 def compare(programs: Sequence[Program], rounds: int, idle_seconds: float) -> Comparison:
     comparison = Comparison(idle_seconds, {program.label: [] for program in programs})
     order = list(programs)
+    for program in order:  # a warm-up run each, not counted: byte-code and disk caches filled
+        print(f"  warm-up: {program.label}: {measure(program, 0)}", flush=True)
     shuffle = random.Random(20261128)
     for round_number in range(1, rounds + 1):
         shuffle.shuffle(order)

@@ -100,11 +100,13 @@ def measure(program: Program, idle_seconds: float) -> Run:
         started_here = Processes()  # the system bus and the program, ended together
         system_bus = PrivateBus(home / "system-bus", started_here, "system").start()
         env = desktop.env(HOME=str(home), PYTHONPATH=str(ROOT))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # users run with byte-code caches written
         env["DBUS_SYSTEM_BUS_ADDRESS"] = system_bus.address
         process = started_here.spawn(program.argv(home), env, home / "program.log")
         try:
             started = time.monotonic()
-            wait_until(lambda: desktop.tray_holds(program.wm_class), 60, f"{program.label}")
+            # Looked for often, so that start-up times are not rounded up to the next look.
+            wait_until(lambda: desktop.tray_holds(program.wm_class), 60, program.label, 0.01)
             to_tray = time.monotonic() - started
             settled(process.pid)
             cpu, switches = cpu_seconds(process.pid), context_switches(process.pid)

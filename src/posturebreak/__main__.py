@@ -2,6 +2,6 @@
 
 import sys
 
-from posturebreak.cli import main
+from posturebreak.launch import main
 
 sys.exit(main())

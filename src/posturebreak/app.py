@@ -7,7 +7,6 @@ notifiers → control commands → first tray refresh and scheduler start.
 
 from __future__ import annotations
 
-import linecache
 import logging
 import signal
 import socket
@@ -21,7 +20,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from posturebreak import APP_ID, APP_NAME, __version__
+from posturebreak import APP_NAME, __version__
 from posturebreak.comfort_check_ins import ComfortCheckIns
 from posturebreak.control import ControlCommands
 from posturebreak.core.categories import Category
@@ -60,10 +59,10 @@ from posturebreak.ui.break_popup import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
 from posturebreak.ui.icons import app_icon, tray_icons
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
-from posturebreak.ui.qt_log import log_qt_messages
 from posturebreak.ui.sit_stand_prompt import SwitchPrompter
 from posturebreak.ui.style import use_plain_buttons
 from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
+from posturebreak.ui.tray_first import qt_application
 from posturebreak.ui.workstation_check import WorkstationChecks
 
 # The windows, the history and the export load when first opened, not at start: the tray
@@ -101,10 +100,12 @@ class PostureBreakApp(QObject):
         notifier: NotificationService | None = None,
         clock_jumps: ClockJumps | None = None,
         detectors: DesktopDetectors | None = None,
+        tray: QSystemTrayIcon | None = None,
     ) -> None:
         """``notifier``: how notifications are shown (default: the desktop's, then fallbacks);
         ``clock_jumps``: tells the wall clock being set from time passing (None: never set);
-        ``detectors``: how to tell the user is away or busy (default: what works here)."""
+        ``detectors``: how to tell the user is away or busy (default: what works here);
+        ``tray``: the tray icon shown already, to take over (default: a new one)."""
         super().__init__()
         self.settings_store = SettingsStore(paths.config_dir, clock)
         self._loaded_settings = self.settings_store.load()
@@ -141,7 +142,7 @@ class PostureBreakApp(QObject):
         icon_path = resource_path("icons/posture-break.svg")  # for notification servers
         icon = app_icon()
         self.tray = TrayIcon(
-            self.tray_state, *tray_icons(self.settings.general.icon_theme), parent=self
+            self.tray_state, *tray_icons(self.settings.general.icon_theme), parent=self, tray=tray
         )
         self.windows = InfoWindows(icon)
         self.settings_dialog: SettingsDialog | None = None
@@ -459,22 +460,25 @@ def _quit_on_termination_signals(qt_app: QApplication) -> tuple[socket.socket, s
     return receiver, sender  # the caller keeps them open while the app runs
 
 
-def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale, language_setting: str) -> int:
+def run_gui(
+    paths: AppPaths,
+    clock: Clock,
+    time_scale: TimeScale,
+    language_setting: str,
+    tray: QSystemTrayIcon | None = None,
+) -> int:
     """Runs the tray app until Quit; returns the process exit code. ``language_setting``
-    is the settings' language, which the command line has read already."""
+    is the settings' language, which the command line has read already; ``tray``: the
+    tray icon shown before the app loaded, if it was."""
     log_uncaught_exceptions()
-    log_qt_messages()
-    qt_app = QApplication([sys.argv[0]])
-    qt_app.setApplicationName(APP_ID)
-    qt_app.setApplicationDisplayName(APP_NAME)
-    qt_app.setApplicationVersion(__version__)
-    qt_app.setDesktopFileName(APP_ID)
-    qt_app.setQuitOnLastWindowClosed(False)
+    qt_app = qt_application()
     use_plain_buttons(qt_app)
     # Before any window or menu is built: they take their words from the language.
     speak_users_language(language_setting, qt_app)
 
-    app = PostureBreakApp(paths, clock, time_scale, clock_jumps=ClockJumps(clock, boot_seconds))
+    app = PostureBreakApp(
+        paths, clock, time_scale, clock_jumps=ClockJumps(clock, boot_seconds), tray=tray
+    )
     if not app.server.claim():
         path = app.server.path
         reply = None if path is None else send_command(path, {"command": "show"})
@@ -484,9 +488,6 @@ def run_gui(paths: AppPaths, clock: Clock, time_scale: TimeScale, language_setti
     qt_app.aboutToQuit.connect(app.stop)
     signal_sockets = _quit_on_termination_signals(qt_app)
     app.start()
-    # PySide6's import hook reads the source of every module imported after it into
-    # linecache (megabytes kept for nothing); a traceback reads it again if it needs it.
-    linecache.clearcache()
     try:
         return qt_app.exec()
     finally:

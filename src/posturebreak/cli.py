@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from posturebreak import APP_NAME, __version__
 from posturebreak.argparse_words import speak_our_language
@@ -24,6 +25,10 @@ from posturebreak.i18n.language import speak, users_language
 from posturebreak.logsetup import configure_logging
 from posturebreak.paths import PROFILE_DIR_ENV, AppPaths
 from posturebreak.services.settings_store import SettingsStore
+from posturebreak.start_words import profile_dir_named, starts_the_app
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 TIME_SCALE_ENV = "POSTURE_BREAK_TIME_SCALE"
 _MAX_DAYS = 36_500
@@ -103,27 +108,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
 def _language_setting(words: Sequence[str]) -> str:
     """The language setting of the profile ``words`` name ("" when there is none), read
     before the parser is built so that its help speaks that language."""
-    profile: str | None = None
-    for word, following in zip(words, [*words[1:], None], strict=False):
-        if word == "--profile-dir" and following is not None:
-            profile = following
-        elif word.startswith("--profile-dir="):
-            profile = word.partition("=")[2]
-    paths = AppPaths.resolve(None if profile is None else Path(profile))
+    paths = AppPaths.resolve(profile_dir_named(words))
     return SettingsStore(paths.config_dir, SystemClock()).peek().general.language
-
-
-def _starts_the_app(words: Sequence[str]) -> bool:
-    """Whether ``words`` hold nothing but ``--verbose`` and ``--profile-dir DIR``: the usual
-    start, which needs no command's parser."""
-    rest = list(words)
-    while rest:
-        word = rest.pop(0)
-        if word == "--profile-dir" and rest:
-            rest.pop(0)
-        elif word != "--verbose" and not word.startswith("--profile-dir="):
-            return False
-    return True
 
 
 def _add_control_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -273,11 +259,13 @@ def _local_day(text: str) -> date:
         ) from None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, tray: QSystemTrayIcon | None = None) -> int:
+    """Runs the command ``argv`` says; ``tray``: the tray icon a plain start has shown
+    already (see :mod:`posturebreak.launch`)."""
     words = sys.argv[1:] if argv is None else argv
     language_setting = _language_setting(words)
     speak(users_language(language_setting))
-    parser = build_parser(with_commands=not _starts_the_app(words))
+    parser = build_parser(with_commands=not starts_the_app(words))
     args = parser.parse_args(words)
     paths = AppPaths.resolve(args.profile_dir)
     try:
@@ -294,12 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(paths.log_dir, verbose=args.verbose)
     paths.create()
-    from posturebreak.preload import load_before_qt
-
-    load_before_qt()
     from posturebreak.app import run_gui  # Qt widgets load only when the GUI is wanted
 
-    return run_gui(paths, SystemClock(), time_scale, language_setting)
+    return run_gui(paths, SystemClock(), time_scale, language_setting, tray)
 
 
 def _report(paths: AppPaths, args: argparse.Namespace) -> int:

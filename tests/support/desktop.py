@@ -64,8 +64,14 @@ def missing_tools() -> list[str]:
     return [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
 
 
-def wait_until(condition: Callable[[], Any], timeout: float = 20.0, what: str = "condition") -> Any:
-    """Polls ``condition`` until it returns something truthy; fails after ``timeout``."""
+def wait_until(
+    condition: Callable[[], Any],
+    timeout: float = 20.0,
+    what: str = "condition",
+    every: float = 0.05,
+) -> Any:
+    """Polls ``condition`` every ``every`` seconds until it returns something truthy; fails
+    after ``timeout``."""
     deadline = time.monotonic() + timeout
     while True:
         result = condition()
@@ -73,7 +79,7 @@ def wait_until(condition: Callable[[], Any], timeout: float = 20.0, what: str = 
             return result
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.05)
+        time.sleep(every)
 
 
 def start_bus_daemon(

@@ -1,4 +1,5 @@
-"""Start-up loads only what the tray needs: windows, reports and their libraries wait.
+"""Start-up loads only what the tray needs: windows, reports and their libraries wait,
+and the tray icon is shown before the rest of the app loads.
 
 The app runs as ``posture-break`` would, in a fresh interpreter, until its tray
 is up and the scheduler started; then it lists what it imported and which
@@ -40,25 +41,38 @@ NOT_AT_START = (
 )
 
 # Runs the real command line; once the app has started, quits and reports.
+# The app's own modules load only after the tray icon is shown, so the probe patches
+# them on import (the probe's own early import of PySide6 changes nothing it reports).
 _PROBE = """
+import linecache
 import sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from posturebreak import app, cli
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from posturebreak import launch
 
-started = app.PostureBreakApp.start
+loaded_when_shown = []
+shown = QSystemTrayIcon.show
 
-def start_then_quit(self):
-    started(self)
+def show_and_note(tray):
+    loaded_when_shown.append(set(sys.modules))
+    shown(tray)
+
+QSystemTrayIcon.show = show_and_note
+run = QApplication.exec
+
+def run_then_quit():
     QTimer.singleShot(0, QApplication.quit)
+    return run()
 
-app.PostureBreakApp.start = start_then_quit
-code = cli.main(["--profile-dir", sys.argv[1]])
+QApplication.exec = staticmethod(run_then_quit)
+code = launch.main(["--profile-dir", sys.argv[1]])
 with open("/proc/self/maps") as maps:
     libraries = {line.split()[-1] for line in maps if ".so" in line}
 print("exit", code)
 print("\\n".join(sorted(sys.modules)))
 print("\\n".join(f"library {path}" for path in sorted(libraries)))
+print("\\n".join(f"at first show {name}" for name in sorted(loaded_when_shown[0])))
+print("\\n".join(f"source read {name}" for name in sorted(linecache.cache)))
 """
 
 
@@ -104,10 +118,27 @@ def test_starting_the_app_parses_like_the_whole_command_line() -> None:
         assert without.parse_args(words) == whole.parse_args(words)
 
 
-def test_what_loads_before_qt_needs_no_qt() -> None:
-    probe = "import sys; from posturebreak.preload import load_before_qt; load_before_qt(); "
-    probe += "print(sorted(name for name in sys.modules if name.startswith('PySide6')))"
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip() == "[]"
+def test_the_tray_icon_is_shown_before_the_app_loads(tmp_path: Path) -> None:
+    shown_with = {
+        line.removeprefix("at first show ")
+        for line in start_up(tmp_path)
+        if line.startswith("at first show ")
+    }
+    assert "PySide6.QtWidgets" in shown_with
+    # The command line, the settings, the scheduler and the tray menu come after it.
+    for later in (
+        "posturebreak.cli",
+        "posturebreak.app",
+        "posturebreak.core.settings",
+        "posturebreak.ui.tray",
+        "apscheduler",
+    ):
+        assert later not in shown_with
+
+
+def test_start_up_reads_no_module_source(tmp_path: Path) -> None:
+    """PySide6's import hook would read every module's source into linecache."""
+    read = [line for line in start_up(tmp_path) if line.startswith("source read ")]
+    # (The probe imports PySide6 before the launcher, which the hook reads as it would.)
+    for loaded_after_qt in ("/posturebreak/app.py", "/posturebreak/core/", "/apscheduler/"):
+        assert not [line for line in read if loaded_after_qt in line]

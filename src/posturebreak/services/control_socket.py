@@ -145,6 +145,20 @@ def decode(line: bytes) -> object:
     return json.loads(line)
 
 
+def instance_listens(path: Path) -> bool:
+    """Whether an instance of this user accepts connections on ``path`` (a socket left by
+    one that crashed refuses them). Sends nothing, so it loads nothing to encode with."""
+    if not SUPPORTED:
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(TIMEOUT_SECONDS)
+        try:
+            sock.connect(os.fspath(path))
+        except OSError:
+            return False
+        return is_trusted_peer(sock)
+
+
 def send_command(path: Path, request: Request, timeout: float = TIMEOUT_SECONDS) -> Reply | None:
     """Sends one request; the reply, or None when nobody of this user answers."""
     if not SUPPORTED:

@@ -77,12 +77,16 @@ class TrayIcon(QObject):
         icon: QIcon,
         paused_icon: QIcon,
         parent: QObject | None = None,
+        tray: QSystemTrayIcon | None = None,
     ) -> None:
+        """``tray``: a tray icon shown already, to take over (default: a new one)."""
         super().__init__(parent)
         self._state_source = state_source
         self._icon, self._paused_icon = icon, paused_icon
         self._shows_paused: bool | None = None  # None: whichever icon is set, set it anew
-        self.tray = QSystemTrayIcon(icon, self)
+        self.tray = tray or QSystemTrayIcon()
+        self.tray.setParent(self)
+        self.tray.setIcon(icon)
         self.menu = QMenu()
         self._build_menu()
         self.tray.setContextMenu(self.menu)
