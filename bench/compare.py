@@ -75,6 +75,14 @@ def table(comparison: Comparison) -> str:
             median = shape.format(comparison.median(label, figure))
             cells.append(f"{median} ({shape.format(low)}-{shape.format(high)})")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for label, runs in comparison.runs.items():
+        ready = sorted(run.ready_s for run in runs if run.ready_s is not None)
+        if ready:
+            lines.append("")
+            lines.append(
+                f"{label} ready (menu built, reminders scheduled; from its log): "
+                f"{statistics.median(ready):.2f} s ({ready[0]:.2f} s-{ready[-1]:.2f} s)"
+            )
     if FLOOR.label in comparison.runs:
         lines.append("")
         lines.append(f"Against the {FLOOR.label}, start to tray and PSS (medians):")

@@ -28,10 +28,7 @@ class Program:
     argv: Callable[[Path], list[str]]
     wm_class: str
     installed: Callable[[], bool] = lambda: True
-
-    @property
-    def ours(self) -> bool:
-        return self.wm_class == APP_WM_CLASS
+    log: Callable[[Path], Path] | None = None  # its log file, given its home folder
 
 
 def _reference(kind: str) -> Callable[[Path], list[str]]:
@@ -56,6 +53,11 @@ def _peer(command: str) -> Program:
 
 BARE_TRAY = Program("bare PySide6 tray", _reference("bare"), "bare-tray")
 FLOOR = Program("floor (tray + QtScheduler + 1 job)", _reference("floor"), "floor-tray")
-POSTURE_BREAK = Program("Posture Break", _posture_break, APP_WM_CLASS)
+POSTURE_BREAK = Program(
+    "Posture Break",
+    _posture_break,
+    APP_WM_CLASS,
+    log=lambda home: home / "profile" / "log" / "posture-break.log",
+)
 PEERS = (_peer("workrave"), _peer("safeeyes"))
 ALL = (BARE_TRAY, FLOOR, POSTURE_BREAK, *PEERS)

@@ -55,7 +55,7 @@ from posturebreak.services.sit_stand_service import SitStandService
 from posturebreak.services.sit_stand_store import SwitchLog, recent_standing
 from posturebreak.services.workstation_store import WorkstationStore, load_checklist
 from posturebreak.timing import ReminderTiming
-from posturebreak.ui.break_popup import BreakWindows
+from posturebreak.ui.break_windows import BreakWindows
 from posturebreak.ui.dialogs import InfoWindows, bring_forward
 from posturebreak.ui.icons import app_icon, tray_icons
 from posturebreak.ui.notifiers import TrayMessageNotifier, WindowNotifier
@@ -63,7 +63,7 @@ from posturebreak.ui.sit_stand_prompt import SwitchPrompter
 from posturebreak.ui.style import use_plain_buttons
 from posturebreak.ui.tray import DoNotDisturbLength, PauseLength, TrayIcon, TrayState
 from posturebreak.ui.tray_first import qt_application
-from posturebreak.ui.workstation_check import WorkstationChecks
+from posturebreak.workstation_checks import WorkstationChecks
 
 # The windows, the history and the export load when first opened, not at start: the tray
 # needs none of them (see test_start_up_imports).

@@ -38,7 +38,7 @@ from posturebreak.core.settings import Settings, WhileBusy
 from posturebreak.services.busy_watch import BusyWatch
 from posturebreak.services.notify import Notification, NotificationService, Urgency, Withdraw
 from posturebreak.services.scheduler import ReminderScheduler
-from posturebreak.ui.break_popup import BreakWindows
+from posturebreak.ui.break_windows import BreakWindows
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ from posturebreak.core.reminders import NotificationStyle, ReminderId
 from posturebreak.services.catalogue_files import load_catalogue
 from posturebreak.services.notify import Notification
 from posturebreak.services.pack_alarm import PackAlarm
-from posturebreak.ui.break_popup import BreakPopup, BreakWindows
+from posturebreak.ui.break_popup import BreakPopup
+from posturebreak.ui.break_windows import BreakWindows
 from tests.gui.conftest import FakeClock, RecordingNotifier
 
 STRETCH, LEGS = "stretch", "uncross_legs"

@@ -14,8 +14,9 @@ from posturebreak.app import PostureBreakApp
 from posturebreak.core.workstation import ITEM_IDS, Answer, ItemAnswer, WorkstationCheck
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.services.workstation_store import load_checklist
-from posturebreak.ui.workstation_check import WorkstationCheckDialog, WorkstationChecks
+from posturebreak.ui.workstation_check import WorkstationCheckDialog
 from posturebreak.ui.workstation_history import WorkstationHistory
+from posturebreak.workstation_checks import WorkstationChecks
 from tests.gui.conftest import FakeClock
 
 App = tuple[PostureBreakApp, FakeClock]

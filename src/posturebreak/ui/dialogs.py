@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from posturebreak import APP_NAME, __version__
 from posturebreak.i18n import _
+
+if TYPE_CHECKING:  # PySide makes a class's types and enums on first use: at the first window
+    from PySide6.QtWidgets import QMessageBox
 
 
 def bring_forward(window: QWidget) -> None:
@@ -28,6 +30,9 @@ class InfoWindows:
         self._open: dict[str, QMessageBox] = {}
 
     def _show(self, topic: str, title: str, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._open.get(topic)
         if box is None:
             box = QMessageBox(QMessageBox.Icon.NoIcon, title, "")
@@ -43,6 +48,8 @@ class InfoWindows:
     def show_about(self, detection: Mapping[str, str]) -> QMessageBox:
         """About the app, with what it can tell on this desktop (``detection``: what
         each way of telling does here, e.g. "Lock detection" → "on")."""
+        import html
+
         lines = "".join(
             "<br>"
             # Translators: one line of the About window's "On this desktop" list.

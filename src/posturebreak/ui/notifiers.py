@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from posturebreak import APP_NAME
 from posturebreak.services.notify import Notification, NotificationError
+
+if TYPE_CHECKING:  # PySide makes a class's types and enums on first use: at the first window
+    from PySide6.QtWidgets import QMessageBox
 
 _BALLOON_MS = 15_000
 
@@ -36,6 +41,8 @@ class WindowNotifier:
         self._box: QMessageBox | None = None
 
     def show(self, notification: Notification) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self._box is None:
             self._box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "")
             self._box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)

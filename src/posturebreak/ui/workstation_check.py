@@ -1,4 +1,4 @@
-"""*Check your workstation…*: the checklist, one item a page, and what opens and saves it.
+"""*Check your workstation…*: the checklist, one item a page.
 
 One item a page keeps each question, its how-to and its picture readable at
 2x scale on a small screen, and the last check's answers are filled in, so a
@@ -7,9 +7,9 @@ re-check is a walk through with Next, changing only what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posturebreak.core.clock import Clock
 from posturebreak.core.workstation import (
     NOTE_MAX_CHARS,
     Answer,
@@ -35,9 +34,6 @@ from posturebreak.core.workstation import (
 )
 from posturebreak.i18n import N_, _, formats
 from posturebreak.resources import resources_dir
-from posturebreak.services.activity_store import ActivityLogError
-from posturebreak.services.workstation_store import WorkstationStore
-from posturebreak.ui.dialogs import bring_forward
 from posturebreak.ui.screen_fit import fit_to_screen, scrolling
 
 _ILLUSTRATION_SIZE = 140
@@ -198,63 +194,3 @@ class WorkstationCheckDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
-
-
-class WorkstationChecks(QObject):
-    """Opens the checklist (from the tray or the re-check reminder) and saves what it gives."""
-
-    saved = Signal()
-
-    def __init__(
-        self,
-        store: WorkstationStore,
-        items: Callable[[], Sequence[ChecklistItem]],
-        clock: Clock,
-        icon: QIcon,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._store, self.items, self._clock, self._icon = store, items, clock, icon
-        self.dialog: WorkstationCheckDialog | None = None
-
-    def history(self) -> list[WorkstationCheck]:
-        """Every check, newest first; raises :class:`ActivityLogError`."""
-        return self._store.checks()
-
-    def open(self) -> WorkstationCheckDialog:
-        """Shows the checklist with the last answers, or brings the open one forward."""
-        dialog = self.dialog
-        if dialog is None or not dialog.isVisible():
-            try:
-                last, problem = self._store.latest(), None
-            except ActivityLogError as error:
-                last = None
-                # Translators: {problem} is a sentence saying what is wrong with the log.
-                problem = _("{problem} Your answers are saved when it can be written.").format(
-                    problem=error
-                )
-            dialog = WorkstationCheckDialog(self.items(), last, self._icon)
-            dialog.submitted.connect(self._save)
-            if problem:
-                dialog.show_error(problem)
-            self.dialog = dialog
-        bring_forward(dialog)
-        return dialog
-
-    def close(self) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-
-    def _save(self, answers: Mapping[str, ItemAnswer]) -> None:
-        """Keeps the dialog open with its answers when the log cannot take them."""
-        dialog = self.dialog
-        assert dialog is not None  # only the open dialog submits
-        try:
-            self._store.save(WorkstationCheck(self._clock.now(), dict(answers)))
-        except ActivityLogError as error:
-            dialog.show_error(
-                _("{problem} Your answers are still here; try Finish again.").format(problem=error)
-            )
-            return
-        dialog.accept()
-        self.saved.emit()

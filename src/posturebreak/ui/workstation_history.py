@@ -19,7 +19,7 @@ from posturebreak.core.workstation import (
 from posturebreak.i18n import _
 from posturebreak.services.activity_store import ActivityLogError
 from posturebreak.ui.history_chart import weekday_date
-from posturebreak.ui.workstation_check import WorkstationChecks
+from posturebreak.workstation_checks import WorkstationChecks
 
 
 def empty_text() -> str:
