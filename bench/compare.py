@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bench.measure import Run, measure
-from bench.programs import FLOOR, Program
+from bench.programs import FLOOR, POSTURE_BREAK, Program
 
 FIGURES = (
     ("to_tray_s", "start to tray", "{:.2f} s"),
     ("rss_mb", "RSS", "{:.0f} MB"),
-    ("pss_mb", "PSS", "{:.0f} MB"),
+    ("pss_mb", "PSS", "{:.1f} MB"),
     ("cpu_s", "idle CPU", "{:.2f} s"),
     ("wakeups", "wake-ups", "{:.0f}"),
 )
@@ -64,8 +64,17 @@ def compare(programs: Sequence[Program], rounds: int, idle_seconds: float) -> Co
     return comparison
 
 
+def _ratios(comparison: Comparison, label: str, against: str) -> str:
+    start, pss = (
+        comparison.median(label, figure) / comparison.median(against, figure)
+        for figure in ("to_tray_s", "pss_mb")
+    )
+    return f"{start:.2f}x start, {pss:.2f}x PSS"
+
+
 def table(comparison: Comparison) -> str:
-    """Medians (min-max) per program, then each against the floor."""
+    """Medians (min-max) per program, then each against the floor, and Posture Break
+    against each."""
     header = "| | " + " | ".join(title for _, title, _ in FIGURES) + " |"
     lines = [header, "|" + " --- |" * (len(FIGURES) + 1)]
     for label in comparison.runs:
@@ -84,12 +93,15 @@ def table(comparison: Comparison) -> str:
                 f"{statistics.median(ready):.2f} s ({ready[0]:.2f} s-{ready[-1]:.2f} s)"
             )
     if FLOOR.label in comparison.runs:
-        lines.append("")
-        lines.append(f"Against the {FLOOR.label}, start to tray and PSS (medians):")
-        for label in comparison.runs:
-            ratios = [
-                comparison.median(label, figure) / comparison.median(FLOOR.label, figure)
-                for figure in ("to_tray_s", "pss_mb")
-            ]
-            lines.append(f"- {label}: {ratios[0]:.2f}x start, {ratios[1]:.2f}x PSS")
+        lines += ["", f"Against the {FLOOR.label}, start to tray and PSS (medians):"]
+        lines += [
+            f"- {label}: {_ratios(comparison, label, FLOOR.label)}" for label in comparison.runs
+        ]
+    if POSTURE_BREAK.label in comparison.runs:
+        lines += ["", f"{POSTURE_BREAK.label} against each, start to tray and PSS (medians):"]
+        lines += [
+            f"- {label}: {_ratios(comparison, POSTURE_BREAK.label, label)}"
+            for label in comparison.runs
+            if label != POSTURE_BREAK.label
+        ]
     return "\n".join(lines)
