@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
@@ -30,7 +32,6 @@ class InfoWindows:
         self._open: dict[str, QMessageBox] = {}
 
     def _show(self, topic: str, title: str, text: str) -> QMessageBox:
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = self._open.get(topic)
@@ -48,8 +49,6 @@ class InfoWindows:
     def show_about(self, detection: Mapping[str, str]) -> QMessageBox:
         """About the app, with what it can tell on this desktop (``detection``: what
         each way of telling does here, e.g. "Lock detection" → "on")."""
-        import html
-
         lines = "".join(
             "<br>"
             # Translators: one line of the About window's "On this desktop" list.
